@@ -1,0 +1,292 @@
+"""Documents and the corpus: loading, paragraphs, sentences and citations.
+
+A **citation** is ``doc_id ¶p`` (a paragraph) or ``doc_id ¶p.s`` (a sentence of that
+paragraph); paragraphs and sentences are numbered from 1. Every citation resolves to
+exact character offsets in the document text, so every quote the kit shows can be
+traced back.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pandas as pd
+
+from .errors import CitationError, CorpusError, Issue
+from .text import is_heading, split_paragraphs, split_sentences
+from .validate import Record, check_folder, raise_for
+
+UNKNOWN = "unknown"
+DOCUMENT_COLUMNS = [
+    "doc_id", "title", "outlet", "author", "published", "published_start", "published_end",
+    "date_estimate", "date_label", "date_evidence", "perspective", "language", "url",
+    "licence", "notes", "n_paragraphs", "n_sentences", "n_words", "sha256", "path",
+]
+_CITATION = re.compile(r"^\s*(?P<doc>[^\s¶]+)\s*¶\s*(?P<p>\d+)(?:\.(?P<s>\d+))?\s*$")
+
+
+@dataclass(frozen=True)
+class Span:
+    """What a citation resolves to: the cited text and its offsets in the document."""
+
+    doc_id: str
+    paragraph: int
+    sentence: int | None
+    start: int
+    end: int
+    text: str
+
+    @property
+    def citation(self) -> str:
+        return format_citation(self.doc_id, self.paragraph, self.sentence)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article with its provenance. Fields the source does not give are ``"unknown"``."""
+
+    doc_id: str
+    title: str
+    outlet: str
+    author: str
+    published: str
+    published_start: dt.date
+    published_end: dt.date
+    date_estimate: bool
+    date_label: str
+    date_evidence: str
+    perspective: str
+    language: str
+    url: str
+    licence: str
+    notes: str
+    text: str
+    path: str
+    sha256: str
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def meta(self) -> dict:
+        """The provenance fields as a plain dict (no text)."""
+        return {k: getattr(self, k) for k in DOCUMENT_COLUMNS if hasattr(self, k) and k not in ("n_paragraphs", "n_sentences", "n_words")}
+
+
+def format_citation(doc_id: str, paragraph: int, sentence: int | None = None) -> str:
+    """``format_citation("x", 3, 2)`` → ``"x ¶3.2"``."""
+    return f"{doc_id} ¶{paragraph}" if sentence is None else f"{doc_id} ¶{paragraph}.{sentence}"
+
+
+def parse_citation(citation: str) -> tuple[str, int, int | None]:
+    """Split ``"doc_id ¶p.s"`` into ``(doc_id, p, s)``; ``s`` is ``None`` for a paragraph."""
+    if not isinstance(citation, str):
+        raise CitationError(f"a citation must be text like 'doc_id ¶3.2', not {type(citation).__name__}")
+    m = _CITATION.match(citation)
+    if not m:
+        raise CitationError(
+            f"'{citation}' is not a citation; write 'doc_id ¶p' for a paragraph or 'doc_id ¶p.s' "
+            "for a sentence (e.g. 'mehr-2021-korybko ¶1.14')"
+        )
+    s = m.group("s")
+    return m.group("doc"), int(m.group("p")), (int(s) if s is not None else None)
+
+
+def _document(rec: Record) -> Document:
+    m = rec.meta
+    get = lambda k: (str(m[k]).strip() if m.get(k) not in (None, "") else UNKNOWN)  # noqa: E731
+    date = rec.date
+    return Document(
+        doc_id=m["doc_id"], title=get("title"), outlet=get("outlet"), author=get("author"),
+        published=date.text, published_start=date.start, published_end=date.end,
+        date_estimate=date.estimate, date_label=date.label(), date_evidence=get("date_evidence"),
+        perspective=get("perspective"), language=get("language"), url=get("url"),
+        licence=get("licence"), notes=get("notes"), text=rec.text, path=str(rec.path),
+        sha256=hashlib.sha256(rec.text.encode("utf-8")).hexdigest(),
+        extra={k: v for k, v in m.items() if k not in DOCUMENT_COLUMNS},
+    )
+
+
+class Corpus:
+    """A set of documents, with one DataFrame per unit.
+
+    * ``documents``: one row per document — ``doc_id, title, outlet, author, published,
+      published_start, published_end`` (dates), ``date_estimate, date_label,
+      date_evidence, perspective, language, url, licence, notes, n_paragraphs,
+      n_sentences, n_words, sha256, path``;
+    * ``paragraphs``: ``doc_id, paragraph, start, end, text, is_heading, citation``;
+    * ``sentences``: ``doc_id, paragraph, sentence, start, end, text, citation``.
+
+    ``start``/``end`` are character offsets into the document text.
+
+    >>> import araz
+    >>> corpus = araz.load_corpus()
+    >>> len(corpus), corpus.cite("ftribune-2025-araghchi-baku ¶2.1")[:15]
+    (4, 'The meetings fo')
+    """
+
+    def __init__(self, documents: list[Document], *, root: Path | None = None,
+                 shipped: bool = False, warnings: list[Issue] | None = None):
+        self._docs = {d.doc_id: d for d in documents}
+        self.root = root
+        self.is_shipped = shipped
+        self.warnings = list(warnings or [])
+        self.cache: dict[Any, Any] = {}
+        self._build()
+
+    # ---- construction -------------------------------------------------------
+    def _build(self) -> None:
+        p_rows: list[tuple] = []
+        s_rows: list[tuple] = []
+        counts = {}
+        for doc in self._docs.values():
+            text = doc.text
+            n_s = 0
+            paras = split_paragraphs(text)
+            for pi, (a, b) in enumerate(paras, start=1):
+                ptext = text[a:b]
+                p_rows.append((doc.doc_id, pi, a, b, ptext, is_heading(ptext), f"{doc.doc_id} ¶{pi}"))
+                for si, (sa, sb) in enumerate(split_sentences(ptext, a), start=1):
+                    s_rows.append((doc.doc_id, pi, si, sa, sb, text[sa:sb], f"{doc.doc_id} ¶{pi}.{si}"))
+                    n_s += 1
+            counts[doc.doc_id] = (len(paras), n_s, len(text.split()))
+        self.paragraphs = pd.DataFrame(p_rows, columns=["doc_id", "paragraph", "start", "end", "text", "is_heading", "citation"])
+        self.sentences = pd.DataFrame(s_rows, columns=["doc_id", "paragraph", "sentence", "start", "end", "text", "citation"])
+        rows = []
+        for d in self._docs.values():
+            r = d.meta()
+            r["n_paragraphs"], r["n_sentences"], r["n_words"] = counts[d.doc_id]
+            rows.append(r)
+        docs = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+        for col in ("published_start", "published_end"):
+            docs[col] = pd.to_datetime(docs[col])
+        self.documents = docs
+        self._sentence_index = {c: i for i, c in enumerate(self.sentences["citation"])}
+        self._paragraph_index = {c: i for i, c in enumerate(self.paragraphs["citation"])}
+        h = hashlib.sha256()
+        for d in sorted(self._docs.values(), key=lambda d: d.doc_id):
+            h.update(repr(sorted(d.meta().items(), key=lambda kv: kv[0])).encode())
+            h.update(d.sha256.encode())
+        self.fingerprint = h.hexdigest()
+
+    # ---- container protocol -------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(self._docs.values())
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._docs
+
+    def __getitem__(self, doc_id: str) -> Document:
+        try:
+            return self._docs[doc_id]
+        except KeyError:
+            raise CitationError(f"no document '{doc_id}' in this corpus; known: {', '.join(sorted(self._docs)[:8])}{' …' if len(self._docs) > 8 else ''}") from None
+
+    def __repr__(self) -> str:
+        where = "shipped corpus" if self.is_shipped else (str(self.root) if self.root else "in memory")
+        return f"<Corpus {len(self)} documents, {len(self.sentences)} sentences ({where})>"
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return list(self._docs)
+
+    # ---- citations -----------------------------------------------------------
+    def locate(self, citation: str) -> Span:
+        """Resolve a citation to a :class:`Span`; raise :class:`CitationError` if it points nowhere."""
+        doc_id, p, s = parse_citation(citation)
+        doc = self[doc_id]
+        if s is None:
+            i = self._paragraph_index.get(f"{doc_id} ¶{p}")
+            if i is None:
+                n = int((self.paragraphs["doc_id"] == doc_id).sum())
+                raise CitationError(f"'{citation}': {doc_id} has {n} paragraph{'s' if n != 1 else ''}, not {p}")
+            row = self.paragraphs.iloc[i]
+            return Span(doc_id, p, None, int(row.start), int(row.end), doc.text[row.start:row.end])
+        i = self._sentence_index.get(f"{doc_id} ¶{p}.{s}")
+        if i is None:
+            self.locate(f"{doc_id} ¶{p}")  # raises for a bad paragraph
+            n = int(((self.sentences["doc_id"] == doc_id) & (self.sentences["paragraph"] == p)).sum())
+            raise CitationError(f"'{citation}': paragraph {p} of {doc_id} has {n} sentence{'s' if n != 1 else ''}, not {s}")
+        row = self.sentences.iloc[i]
+        return Span(doc_id, p, s, int(row.start), int(row.end), doc.text[row.start:row.end])
+
+    def cite(self, citation: str) -> str:
+        """Return the exact text at a citation (``doc_id ¶p`` or ``doc_id ¶p.s``)."""
+        return self.locate(citation).text
+
+    def sentence_at(self, doc_id: str, offset: int) -> str:
+        """The citation of the sentence containing character ``offset`` of ``doc_id``."""
+        s = self.sentences
+        rows = s[(s["doc_id"] == doc_id) & (s["start"] <= offset) & (s["end"] > offset)]
+        if rows.empty:
+            raise CitationError(f"offset {offset} of {doc_id} is not inside a sentence")
+        return rows.iloc[0]["citation"]
+
+    # ---- derived corpora and caching ----------------------------------------
+    def subset(self, doc_ids) -> "Corpus":
+        """A corpus of only these documents (in this corpus's order)."""
+        wanted = set(doc_ids)
+        missing = wanted - set(self._docs)
+        if missing:
+            raise CitationError(f"no document(s) {', '.join(sorted(missing))} in this corpus")
+        sub = Corpus([d for d in self if d.doc_id in wanted], root=self.root, shipped=self.is_shipped, warnings=self.warnings)
+        return sub
+
+    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """Compute once per corpus: ``corpus.cached(("tone", id(lexicon)), fn)``."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
+    def annotation_file(self, name: str) -> Path | None:
+        """The annotation table ``name`` (e.g. ``"claims.csv"``) that belongs to this corpus.
+
+        The shipped corpus uses ``data/annotations/``; a user corpus may bring its own
+        in ``<folder>/annotations/<name>``. Returns ``None`` when there is none.
+        """
+        from .paths import shipped
+
+        if self.is_shipped:
+            return shipped("annotations", name)
+        if self.root is not None:
+            base = self.root if self.root.is_dir() else self.root.parent
+            p = base / "annotations" / name
+            if p.exists():
+                return p
+        return None
+
+
+def load_corpus(path=None, *, strict: bool = True) -> Corpus:
+    """Load and check a corpus; return a :class:`Corpus`.
+
+    With no ``path``, the shipped corpus (four articles). With a folder, every ``.md`` and
+    ``.txt`` file under it, recursively; with a file, that one document. Problems are
+    reported **all at once** as a :class:`araz.CorpusError` naming file, line and field;
+    warnings (e.g. an unknown field) are kept in ``corpus.warnings``.
+
+    >>> import araz
+    >>> araz.load_corpus().documents["outlet"].tolist()[:1]
+    ['Financial Tribune']
+    """
+    from .paths import shipped
+
+    is_shipped = path is None
+    root = shipped("corpus") if is_shipped else Path(path).expanduser()
+    records, issues = check_folder(root)
+    raise_for(issues)
+    docs = [_document(r) for r in records]
+    docs.sort(key=lambda d: (d.published_start, d.doc_id))
+    corpus = Corpus(docs, root=root.resolve(), shipped=is_shipped, warnings=[i for i in issues if i.severity != "error"])
+    return corpus
+
+
+def corpus_or_default(corpus: Corpus | None) -> Corpus:
+    """The given corpus, or the shipped one."""
+    return load_corpus() if corpus is None else corpus
+
+
+__all__ = ["Corpus", "Document", "Span", "load_corpus", "parse_citation", "format_citation", "CorpusError"]

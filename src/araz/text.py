@@ -1,0 +1,104 @@
+"""Paragraph and sentence splitting, with character offsets into the document text.
+
+Rules (tested in ``tests/test_text.py``):
+
+* a line break separates paragraphs; blank lines are ignored; a heading line (a short
+  line with no closing punctuation) is a paragraph of its own;
+* a sentence ends at ``.``, ``!``, ``?``, ``…`` or the Persian/Arabic ``؟`` —
+  optionally followed by closing quotes or brackets (``.”`` ends a sentence) — when
+  whitespace follows and the next word does not start with a lower-case letter;
+* it does not end after a known abbreviation (``Mr.``, ``Ms.``, ``Dr.``, ``U.S.``, …),
+  after an initial (``J. Smith``) or inside a number (``4.0``). A dotted abbreviation
+  such as ``U.S.`` followed by a common sentence opener (``The``, ``It``…) does end one.
+"""
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st mt gen col lt sgt capt cmdr adm maj sen rep gov pres amb
+    hon rev fr jr sr messrs mme mlle vs etc al approx no nos vol art fig ch pp cf ca
+    inc ltd co corp dept univ est jan feb mar apr jun jul aug sep sept oct nov dec
+    e.g i.e u.s u.k u.n e.u u.s.a a.m p.m""".split()
+)
+# Words that, after a dotted abbreviation like "U.S.", show that a new sentence began.
+SENTENCE_OPENERS = frozenset(
+    "The A An It He She They We I This That These Those In On At But And However "
+    "Meanwhile Yet So His Her Its Their Our There".split()
+)
+_END = re.compile(r"([.!?…؟]+)([”\"’'»)\]]*)(\s+)")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _is_boundary(text: str, m: re.Match) -> bool:
+    punct = m.group(1)
+    after = text[m.end():m.end() + 40]
+    nxt = after.lstrip("“\"‘'«([*—–- ")[:1]
+    if not nxt:
+        return True
+    if nxt.islower():
+        return False
+    if punct != ".":
+        return True
+    before = _WORD_BEFORE.search(text, 0, m.start())
+    if before is None:
+        return True
+    word = before.group(1)
+    if m.group(2):  # `.”` — a closing quote after the full stop ends the sentence
+        return True
+    low = word.lower().rstrip(".")
+    if low in ABBREVIATIONS or (len(word) == 1 and _LETTER.match(word) and word.isupper()):
+        if "." in low or low in {"etc", "al"}:  # U.S., e.g., etc. may end a sentence
+            first = re.match(r"\w+", after)
+            return bool(first and first.group(0) in SENTENCE_OPENERS)
+        return False
+    return True
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the sentences of one paragraph.
+
+    Offsets are relative to ``text`` plus ``offset``; leading and trailing whitespace
+    is excluded from every span.
+
+    >>> s = "Ms. Rafiga met Mr. Mousavi. They spoke.”"
+    >>> [s[a:b] for a, b in split_sentences(s)]
+    ['Ms. Rafiga met Mr. Mousavi.', 'They spoke.”']
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _END.finditer(text):
+        if _is_boundary(text, m):
+            end = m.start(3)
+            spans.append((start, end))
+            start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for a, b in spans:
+        seg = text[a:b]
+        stripped = seg.strip()
+        if not stripped:
+            continue
+        a2 = a + (len(seg) - len(seg.lstrip()))
+        out.append((a2 + offset, a2 + len(stripped) + offset))
+    return out
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` offsets of the paragraphs: one per non-blank line."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((pos + lead, pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def is_heading(paragraph: str) -> bool:
+    """A heading is a short paragraph (≤ 12 words) that does not end in sentence punctuation."""
+    p = paragraph.strip()
+    return bool(p) and len(p.split()) <= 12 and p[-1] not in ".!?…؟:;,”\"’'"

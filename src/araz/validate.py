@@ -1,0 +1,248 @@
+"""Every check on a user corpus. Each problem names the file, the line or field, and what to do.
+
+A corpus is a folder of UTF-8 files (``.md`` or ``.txt``, searched recursively) that each
+start with a YAML front-matter block between ``---`` lines, followed by the text::
+
+    ---
+    title: Araghchi visits Baku
+    outlet: Example Daily
+    published: 2025-12-08
+    ---
+    Iranian Foreign Minister Abbas Araghchi visited Baku on Monday...
+
+Limits and conventions:
+
+* a file larger than :data:`MAX_BYTES` (5 MB) is refused: split it into documents;
+* folders whose name starts with ``.`` (``.git``, ``.ipynb_checkpoints``, caches) are not
+  searched; ``README.md`` / ``README.txt`` files are skipped with a warning;
+* a UTF-8 byte-order mark and Windows (CRLF) line endings are accepted; CRLF is read as LF.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .dates import DateSpan, parse_published
+from .errors import CorpusError, Issue
+
+MAX_BYTES = 5_000_000
+SUFFIXES = (".md", ".txt")
+REQUIRED = ("title", "outlet", "published")
+KNOWN = (
+    "doc_id", "title", "outlet", "author", "published", "date_evidence", "perspective",
+    "language", "url", "licence", "notes", "sha256", "retrieval",
+)
+OPTIONAL_TEXT = ("author", "date_evidence", "perspective", "language", "url", "licence", "notes", "retrieval")
+_DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+_QUOTED = re.compile(r'"([^"]{12,})"')
+try:  # libyaml is ~10x faster; fall back to pure Python where it is missing
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.SafeLoader
+
+
+@dataclass
+class Record:
+    """A document file read and checked, before it becomes a :class:`araz.corpus.Document`."""
+
+    path: Path
+    meta: dict
+    text: str
+    date: DateSpan | None
+    body_line: int  # 1-based line of the file where the text starts
+    issues: list[Issue] = field(default_factory=list)
+
+
+def slugify(name: str) -> str:
+    """A readable ``doc_id`` from a file name: ``"My note (1)"`` → ``"my-note-1"``."""
+    s = re.sub(r"[^\w.-]+", "-", name.strip().lower(), flags=re.UNICODE).strip("-._")
+    return s or "document"
+
+
+def _rel(path: Path, root: Path | None) -> str:
+    try:
+        return str(path.relative_to(root)) if root else str(path)
+    except ValueError:
+        return str(path)
+
+
+def find_files(root: Path) -> tuple[list[Path], list[Issue]]:
+    """Return the document files under ``root`` (sorted) and issues about the folder itself."""
+    root = Path(root)
+    if not root.exists():
+        return [], [Issue(str(root), None, None, "does not exist; give the path of a folder of .md/.txt documents (or of one document)")]
+    if root.is_file():
+        return [root], []
+    files, issues = [], []
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if p.is_file() and p.suffix.lower() in SUFFIXES:
+            if p.stem.upper() == "README":
+                issues.append(Issue(str(p), None, None, "README files are not read as documents (skipped); give it front matter and another name to include it", "warning"))
+                continue
+            files.append(p)
+    if not files:
+        issues.append(Issue(str(root), None, None, "holds no documents (.md or .txt files); add one with a front-matter block (see araz validate --help)"))
+    return files, issues
+
+
+def _field_line(front: str, key: str, first_line: int) -> int | None:
+    m = re.search(rf"^{re.escape(key)}\s*:", front, flags=re.MULTILINE)
+    return None if m is None else first_line + front.count("\n", 0, m.start())
+
+
+def read_document(path: Path, root: Path | None = None) -> Record:
+    """Read one file and check it; problems are in ``record.issues`` (nothing is raised)."""
+    name = str(path)
+    rec = Record(path=path, meta={}, text="", date=None, body_line=1)
+    add = lambda line, fld, msg, sev="error": rec.issues.append(Issue(name, line, fld, msg, sev))  # noqa: E731
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            add(None, None, f"is {size:,} bytes, over the limit of {MAX_BYTES:,}; split it into one file per article")
+            return rec
+        raw = path.read_bytes()
+    except OSError as exc:
+        add(None, None, f"cannot be read ({exc.strerror}); check its permissions")
+        return rec
+    if b"\x00" in raw[:8192]:
+        add(None, None, "is a binary file, not text; save documents as UTF-8 text (.md or .txt)")
+        return rec
+    try:
+        content = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        add(line, None, f"is not UTF-8: byte {exc.start} (0x{raw[exc.start]:02x}) is invalid; re-save the file as UTF-8")
+        return rec
+    if content.startswith("\ufeff"):
+        content = content[1:]
+    if "\r" in content:
+        content = content.replace("\r\n", "\n").replace("\r", "\n")
+    lines = content.split("\n")
+    if not lines or lines[0].strip() != "---":
+        add(1, None, "has no front matter; start the file with a line '---', then 'title:', 'outlet:', 'published:' lines, then '---'")
+        return rec
+    close = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if close is None:
+        add(1, None, "front matter is not closed; add a line '---' after the last field")
+        return rec
+    front = "\n".join(lines[1:close])
+    rec.body_line = close + 2
+    rec.text = "\n".join(lines[close + 1:])
+    try:
+        meta = yaml.load(front, Loader=_Loader) if front.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        add(line, None, f"front matter is not valid YAML ({problem}); write one 'field: value' per line and quote values that contain ': '")
+        return rec
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        add(2, None, "front matter must be 'field: value' lines, not a list or a single value")
+        return rec
+    line_of = lambda key: _field_line(front, key, 2)  # noqa: E731
+    clean = {}
+    for key, value in meta.items():
+        key = str(key)
+        if key not in KNOWN:
+            hint = " (did you mean 'licence'?)" if key == "license" else ""
+            add(line_of(key), key, f"is not a known field{hint}; known fields: {', '.join(KNOWN)}. It is kept but not used", "warning")
+        if isinstance(value, (list, dict)):
+            add(line_of(key), key, "must be a single value (text or date), not a list or mapping")
+            continue
+        clean[key] = value
+    for key in REQUIRED:
+        v = clean.get(key)
+        if v is None or (isinstance(v, str) and not v.strip()):
+            add(line_of(key) or 2, key, f"is required but missing; add '{key}: ...' to the front matter" + (" (write 'unknown' if the text does not say)" if key == "outlet" else ""))
+    if clean.get("published") not in (None, ""):
+        try:
+            rec.date = parse_published(clean["published"])
+        except ValueError as exc:
+            add(line_of("published"), "published", str(exc))
+    for key in ("title", "outlet", *OPTIONAL_TEXT, "doc_id"):
+        v = clean.get(key)
+        if v is not None and not isinstance(v, str):
+            clean[key] = str(v)
+    doc_id = clean.get("doc_id")
+    if doc_id is None or str(doc_id).strip() == "":
+        clean["doc_id"] = slugify(path.stem)
+    elif not _DOC_ID.match(str(doc_id)):
+        add(line_of("doc_id"), "doc_id", f"'{doc_id}' is not a slug; use letters, digits, '-', '_' or '.', no spaces (e.g. '{slugify(str(doc_id))}')")
+    lang = clean.get("language")
+    if lang and lang != "unknown" and not _LANG.match(lang):
+        add(line_of("language"), "language", f"'{lang}' is not a BCP 47 language tag; write e.g. 'en', 'az', 'fa', 'ru' or 'unknown'")
+    if not rec.text.strip():
+        add(rec.body_line, None, "has no text after the front matter; paste the article below the closing '---'")
+    sha = clean.get("sha256")
+    if sha and rec.text.strip():
+        actual = hashlib.sha256(rec.text.encode("utf-8")).hexdigest()
+        if str(sha).lower() != actual:
+            add(line_of("sha256"), "sha256", f"does not match the text (the text's SHA-256 is {actual}); if you changed the text on purpose, update or remove 'sha256'")
+    for quote in evidence_quotes(clean.get("date_evidence") or ""):
+        if _normalise(quote) not in _normalise(rec.text):
+            add(line_of("date_evidence"), "date_evidence", f"quotes \"{quote[:60]}…\", which is not in the text; quote the dating sentence(s) verbatim before 'Reasoning:'", "warning")
+    rec.meta = clean
+    return rec
+
+
+def evidence_quotes(date_evidence: str) -> list[str]:
+    """The verbatim sentences quoted in a ``date_evidence`` value (before ``Reasoning``).
+
+    Convention: ``"sentence one" "sentence two" Reasoning (estimate): ...``.
+    """
+    head = re.split(r"\bReasoning\b", date_evidence or "", maxsplit=1)[0]
+    return _QUOTED.findall(head)
+
+
+_QMAP = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
+
+
+def _normalise(s: str) -> str:
+    return re.sub(r"\s+", " ", s.translate(_QMAP)).strip()
+
+
+def check_folder(path) -> tuple[list[Record], list[Issue]]:
+    """Read and check every document under ``path``; return records and **all** issues.
+
+    Issues include per-file problems and duplicate ``doc_id`` values (naming both files).
+    """
+    root = Path(path).expanduser()
+    files, issues = find_files(root)
+    records = [read_document(p, root if root.is_dir() else None) for p in files]
+    seen: dict[str, Path] = {}
+    for rec in records:
+        issues.extend(rec.issues)
+        did = rec.meta.get("doc_id")
+        if did is None:
+            continue
+        if did in seen:
+            issues.append(Issue(str(rec.path), None, "doc_id", f"'{did}' is already used by {seen[did]}; give one of them another doc_id"))
+        else:
+            seen[did] = rec.path
+    return records, issues
+
+
+def validate(path) -> list[Issue]:
+    """Return every issue (errors and warnings) of the corpus at ``path``; raise nothing.
+
+    >>> from araz.paths import shipped
+    >>> [i for i in validate(shipped("corpus")) if i.severity == "error"]
+    []
+    """
+    return check_folder(path)[1]
+
+
+def raise_for(issues: list[Issue]) -> None:
+    """Raise :class:`CorpusError` listing every issue when any of them is an error."""
+    if any(i.severity == "error" for i in issues):
+        raise CorpusError(issues)
