@@ -1,0 +1,58 @@
+# Araz — two commands do all the set-up:  make lab   ·   make test
+# Both create .venv from uv.lock (installing uv itself into .tools/ if it is missing).
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+UV_VERSION := 0.13.9
+UV := $(shell command -v uv 2>/dev/null)
+ifeq ($(UV),)
+UV := .tools/bin/uv
+endif
+export UV_PYTHON_DOWNLOADS := never
+export MPLBACKEND := Agg
+VENV := .venv
+STAMP := $(VENV)/.araz-synced
+ARGS ?=
+PORT ?= 8866
+CORPUS ?=
+N ?=
+
+.PHONY: env lab test brief app bench clean help
+
+help:
+	@echo "make lab    JupyterLab on notebooks/00_start_here.ipynb (ARGS='--no-browser --port 8899')"
+	@echo "make test   the whole test suite: unit, notebooks, exercises, browser"
+	@echo "make brief  an example briefing note (Markdown, HTML, PDF) into briefs/"
+	@echo "make app    the explorer as a web page (PORT=8866 CORPUS=path)"
+	@echo "make bench  benchmarks at scale (N=10000)"
+
+.tools/bin/uv:
+	$(PYTHON) -m venv .tools
+	.tools/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(STAMP): uv.lock pyproject.toml | $(UV)
+	$(UV) sync --frozen --all-extras --python "$(PYTHON)"
+	@touch $@
+
+env: $(STAMP)
+
+lab: env
+	@echo "Starting JupyterLab on notebooks/00_start_here.ipynb; open the http://…/lab URL it prints below."
+	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb $(ARGS)
+
+test: env
+	$(VENV)/bin/python -m pytest $(ARGS)
+
+brief: env
+	$(VENV)/bin/araz brief --topic "Araghchi's December 2025 visit to Baku" --from 2025-12-01 --to 2025-12-31 --format md --out briefs/araghchi-2025-12.md
+	$(VENV)/bin/araz brief --topic "Araghchi's December 2025 visit to Baku" --from 2025-12-01 --to 2025-12-31 --format html --out briefs/araghchi-2025-12.html
+	$(VENV)/bin/araz brief --topic "Araghchi's December 2025 visit to Baku" --from 2025-12-01 --to 2025-12-31 --format pdf --out briefs/araghchi-2025-12.pdf
+	@echo "Wrote briefs/araghchi-2025-12.{md,html,pdf}"
+
+app: env
+	$(VENV)/bin/python -m araz.app --port $(PORT) $(if $(CORPUS),--corpus "$(CORPUS)",)
+
+bench: env
+	$(VENV)/bin/python -m benchmarks $(if $(N),--n $(N),)
+
+clean:
+	rm -rf $(VENV) .tools .pytest_cache exports briefs benchmarks/out
