@@ -15,6 +15,7 @@ def write_doc(folder: Path, name: str, meta: dict, text: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(f"---\n{front}---\n{text}", encoding="utf-8")
     return path
 
