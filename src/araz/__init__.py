@@ -4,13 +4,34 @@
 >>> corpus = araz.load_corpus()
 >>> corpus.cite("mehr-2021-korybko ¶1.1")[:22]
 'Ms. Rafiga Mammadzadeh'
+
+Submodules load on first use (``araz.tone``, ``araz.actors``…), so ``import araz`` stays fast.
 """
+from __future__ import annotations
+
+import importlib
+
 from .corpus import Corpus, Document, Span, format_citation, load_corpus, parse_citation
 from .errors import ArazError, CitationError, CorpusError, Issue, QueryError, ScopeError, TableError
 from .validate import validate
 
 __version__ = "0.1.0"
+_SUBMODULES = {
+    "actors", "briefing", "claims", "corpus", "corridors", "dates", "errors", "exercises", "explore",
+    "formats", "gazetteer", "paths", "plots", "search", "sources", "tables", "text", "timeline",
+    "tone", "widgets",
+}
 __all__ = [
     "load_corpus", "Corpus", "Document", "Span", "parse_citation", "format_citation", "validate",
     "ArazError", "CorpusError", "CitationError", "TableError", "QueryError", "ScopeError", "Issue",
 ]
+
+
+def __getattr__(name: str):
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'araz' has no attribute '{name}'")
+
+
+def __dir__():
+    return sorted(set(__all__) | _SUBMODULES | {"__version__"})
