@@ -15,6 +15,8 @@ ARGS ?=
 PORT ?= 8866
 CORPUS ?=
 N ?=
+# JupyterLab refuses to run as root without this flag (containers, CI machines).
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: env lab test brief app bench clean help
 
@@ -37,7 +39,7 @@ env: $(STAMP)
 
 lab: env
 	@echo "Starting JupyterLab on notebooks/00_start_here.ipynb; open the http://…/lab URL it prints below."
-	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb $(ARGS)
+	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) $(ARGS)
 
 test: env
 	$(VENV)/bin/python -m pytest $(ARGS)
