@@ -28,6 +28,7 @@ SENTENCE_OPENERS = frozenset(
 )
 _END = re.compile(r"([.!?…؟]+)([”\"’'»)\]]*)(\s+)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LOOKBACK = 64  # longer than any abbreviation or initial the rules look at
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -41,7 +42,9 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return False
     if punct != ".":
         return True
-    before = _WORD_BEFORE.search(text, 0, m.start())
+    # Look back a short window only: searching from 0 made splitting quadratic in the
+    # paragraph length (a 50-sentence paragraph rescanned its start 50 times).
+    before = _WORD_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start())
     if before is None:
         return True
     word = before.group(1)
