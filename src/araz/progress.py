@@ -111,6 +111,23 @@ class Progress:
         self.count += n
         self._draw()
 
+    def set_label(self, label: str) -> None:
+        """Change the text before the bar (e.g. the step now running) and redraw."""
+        self.label = label
+        self._draw(force=True)
+
+    def write(self, text: str) -> None:
+        """Print a line of text above the bar without breaking it (like ``tqdm.write``)."""
+        if not self.show:
+            return
+        try:
+            self.file.write("\r" + " " * self._width + "\r" + text + "\n")
+            self._width = 0
+        except (OSError, ValueError):
+            self.show = False
+            return
+        self._draw(force=True)
+
     def close(self) -> None:
         """Draw the final state and end the line."""
         if self._closed:
