@@ -472,7 +472,6 @@ FORMAT_ALIASES = [("3+3", "name", "en"), ("3 + 3", "name", "en"), ("3+3 format",
                   ("“3+3”", "name", "en"), ("\"3+3\"", "name", "en"), ("“3 + 3”", "name", "en"), ("3+3 platform", "name", "en"),
                   ("3+3 regional platform", "name", "en"), ("3+3 regional format", "name", "en"), ("“3+3” regional format", "name", "en"),
                   ("3+3 regional cooperation platform", "name", "en"), ("3+3 mechanism", "name", "en"), ("3+3 initiative", "name", "en"),
-                  ("3+3 format proposal", "name", "en"),
                   ("3-plus-3", "name", "en"), ("three plus three", "name", "en"), ("six-party platform", "label", "en"), ("six-party format", "label", "en"),
                   ("۳+۳", "script", "fa"), ("٣+٣", "script", "fa"), ("3+3 formatı", "script", "az"), ("3+3 platforması", "script", "az"),
                   ("«3+3»", "script", "ru"), ("3+3 formatında", "script", "az")]
@@ -485,7 +484,7 @@ PLACES = [
     ("south-caucasus", "South Caucasus", "", "region (Armenia, Azerbaijan, Georgia)", [("South Caucasus", "name", "en"), ("Southern Caucasus", "name", "en"), ("Transcaucasia", "name", "en"), ("Cənubi Qafqaz", "script", "az"), ("قفقاز جنوبی", "script", "fa")], "Encyclopaedia Britannica, 'Transcaucasia'; corpus: anon-2025-pezeshkian-visit ¶8.1", ""),
     ("caucasus", "Caucasus", "", "region", [("Caucasus", "name", "en"), ("Qafqaz", "script", "az"), ("قفقاز", "script", "fa")], "Encyclopaedia Britannica, 'Caucasus'", "Longer names (South Caucasus) win."),
     ("central-asia", "Central Asia", "", "region", [("Central Asia", "name", "en"), ("Central Asian", "demonym", "en")], "Encyclopaedia Britannica, 'Central Asia'; corpus: anon-2025-pezeshkian-visit ¶3.1", ""),
-    ("caspian-sea", "Caspian Sea", "", "sea bordered by Azerbaijan, Iran, Kazakhstan, Russia, Turkmenistan", [("Caspian Sea", "name", "en"), ("the Caspian", "name", "en"), ("Xəzər dənizi", "script", "az"), ("دریای خزر", "script", "fa")], "Convention on the Legal Status of the Caspian Sea (Aktau, 2018); corpus: anon-2025-pezeshkian-visit ¶10.2", ""),
+    ("caspian-sea", "Caspian Sea", "", "sea bordered by Azerbaijan, Iran, Kazakhstan, Russia, Turkmenistan", [("Caspian Sea", "name", "en"), ("Xəzər dənizi", "script", "az"), ("دریای خزر", "script", "fa")], "Convention on the Legal Status of the Caspian Sea (Aktau, 2018); corpus: anon-2025-pezeshkian-visit ¶10.2", ""),
     ("black-sea", "Black Sea", "", "sea", [("Black Sea", "name", "en")], "Encyclopaedia Britannica, 'Black Sea'; corpus: anon-2025-pezeshkian-visit ¶10.2", ""),
     ("persian-gulf", "Persian Gulf", "", "gulf", [("Persian Gulf", "name", "en"), ("Arabian Gulf", "label", "en"), ("خلیج فارس", "script", "fa")], "UN Group of Experts on Geographical Names (UNGEGN) usage 'Persian Gulf'; corpus: anon-2025-pezeshkian-visit ¶10.2", "'Arabian Gulf' is the name used by Arab Gulf states: naming is contested."),
     ("indian-subcontinent", "Indian subcontinent", "", "region", [("Indian Subcontinent", "name", "en")], "Encyclopaedia Britannica, 'Indian subcontinent'; corpus: alwaght-2025-araghchi-baku ¶18.2", ""),
@@ -493,7 +492,7 @@ PLACES = [
     ("the-west", "the West", "", "political grouping (Western states)", [("the West", "name", "en"), ("Western", "demonym", "en")], "corpus: alwaght-2025-araghchi-baku ¶16.1 ('Western-backed')", "'Western' is case-sensitive and marked ambiguous (also a direction)."),
     ("global-south", "Global South", "", "political grouping", [("Global South", "name", "en")], "corpus: anon-2025-pezeshkian-visit ¶6.1", ""),
 ]
-PLACE_AMBIGUOUS = {"Astara", "آستارا", "Western", "the Caspian", "Caucasus"}
+PLACE_AMBIGUOUS = {"Astara", "آستارا", "Western", "Caucasus"}
 PLACE_CS = {"Western"}
 
 

@@ -1,0 +1,579 @@
+"""Gazetteers (actors, formats, corridors) and the one matcher that finds all their aliases.
+
+Tables (all validated against ``data/schemas/``; every bad row raises one
+:class:`araz.TableError` naming file, line and column):
+
+* ``actors.csv`` + ``actor_aliases.csv`` — states, people, organisations, outlets, places and
+  the 3+3 ``format``;
+* ``corridors.csv`` + ``corridor_aliases.csv`` — routes and crossings (same alias columns).
+
+A user corpus folder may carry extra tables in ``<folder>/gazetteer/`` (``actors.csv``,
+``actor_aliases.csv``, ``corridors.csv``, ``corridor_aliases.csv``); they are added to the
+shipped ones. ``load_gazetteer(extra=[paths])`` does the same for any files.
+
+**Matching rules** (one Aho-Corasick automaton over every alias, built once, one pass over
+the text):
+
+1. Text and aliases are compared after a length-preserving fold: lower case (unless the
+   alias is ``case_sensitive``), curly quotes → straight, every dash → ``-``, no-break space →
+   space, Arabic ``ي``/``ك`` → Persian ``ی``/``ک``. Offsets always point into the original text.
+2. An alias that begins (ends) with a letter or digit must not have a letter or digit just
+   before (after) it: ``Iran`` does not match inside ``Iranian`` (that is the demonym), nor
+   ``SCO`` inside ``DISCO``. Aliases that end in punctuation (``U.S.``) need no check on that
+   side. Possessives count: ``Iran’s`` and ``Iran's`` are mentions of ``Iran``. The Persian
+   zero-width non-joiner counts as a boundary.
+3. Longest match wins within a category (actor, format, corridor): ``the Islamic Republic``
+   is one mention of Iran, ``East Azerbaijan`` is the Iranian province, not the Republic.
+   Categories do not hide each other: ``Azerbaijan`` inside the corridor label "transit
+   route between Azerbaijan and Armenia" is still an actor mention.
+
+>>> import araz
+>>> from araz import gazetteer
+>>> gazetteer.find("Tehran and the Islamic Republic’s U.S. policy")[["surface", "entity_id", "kind"]].values.tolist()
+[['Tehran', 'iran', 'metonym'], ['the Islamic Republic', 'iran', 'label'], ['U.S.', 'united-states', 'abbreviation']]
+"""
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import Issue, TableError
+from .paths import shipped
+
+ALIAS_KINDS = ("name", "metonym", "demonym", "label", "transliteration", "abbreviation", "script")
+CATEGORIES = ("actor", "format", "corridor")
+MENTION_COLUMNS = [
+    "doc_id", "paragraph", "sentence", "start", "end", "surface", "entity_id", "label", "kind",
+    "entity_type", "category", "ambiguous", "alias", "citation",
+]
+FIND_COLUMNS = ["start", "end", "surface", "entity_id", "label", "kind", "entity_type", "category", "ambiguous", "alias"]
+ENTITY_COLUMNS = ["entity_id", "label", "type", "category", "country", "role", "role_years", "source", "note", "file", "line"]
+ALIAS_COLUMNS = ["entity_id", "alias", "kind", "lang", "case_sensitive", "ambiguous", "note", "label", "entity_type", "category", "file", "line"]
+
+_SHIPPED = (("actors.csv", "actors"), ("actor_aliases.csv", "actor_aliases"),
+            ("corridors.csv", "corridors"), ("corridor_aliases.csv", "corridor_aliases"))
+
+# ---- the length-preserving fold --------------------------------------------------------
+_PRIVATE_I = "\ue000"  # 'İ'.lower() is two characters; keep it one
+_FOLD = {ord("İ"): _PRIVATE_I, 0x00A0: " ", 0x202F: " ", 0x2007: " ",
+         0x2018: "'", 0x2019: "'", 0x201A: "'", 0x201B: "'", 0x2032: "'", 0x02BC: "'",
+         0x201C: '"', 0x201D: '"', 0x201E: '"', 0x201F: '"', 0x00AB: '"', 0x00BB: '"',
+         0x064A: "ی", 0x0649: "ی", 0x0643: "ک"}
+_FOLD.update({c: "-" for c in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212)})
+_FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
+# «» become '"' for matching, so the Russian alias «3+3» and "3+3" fold alike.
+
+
+def fold(text: str, *, lower: bool = True) -> str:
+    """Return ``text`` folded for matching; ``len(fold(t)) == len(t)`` always.
+
+    >>> fold("İran’s “3+3” – Bakı")
+    '\\ue000ran\\'s "3+3" - bakı'
+    """
+    out = text
+    for src, dst in _FOLD_PAIRS:  # str.replace per character present is ~10x faster than translate
+        if src in out:
+            out = out.replace(src, dst)
+    return out.lower() if lower else out
+
+
+_WORD_TABLE: np.ndarray | None = None
+
+
+def _word_table() -> np.ndarray:
+    """Boolean table over the Basic Multilingual Plane: is this code point part of a word?"""
+    global _WORD_TABLE
+    if _WORD_TABLE is None:
+        import unicodedata
+
+        t = np.zeros(0x10000, dtype=bool)
+        for cp in range(0x10000):
+            c = chr(cp)
+            if c.isalnum() or c == "_" or unicodedata.category(c).startswith("M"):
+                t[cp] = True
+        t[0x200C] = False  # zero-width non-joiner: a boundary (Persian suffixes)
+        t[ord(_PRIVATE_I)] = True
+        _WORD_TABLE = t
+    return _WORD_TABLE
+
+
+def _is_word_chars(cps: np.ndarray) -> np.ndarray:
+    table = _word_table()
+    small = cps < 0x10000
+    out = np.zeros(len(cps), dtype=bool)
+    out[small] = table[cps[small]]
+    if (~small).any():
+        out[~small] = [chr(int(c)).isalnum() for c in cps[~small]]
+    return out
+
+
+# ---- loading -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every entity and alias the matcher knows.
+
+    ``entities``: ``entity_id, label, type, category, country, role, role_years, source, note,
+    file, line``; ``aliases``: ``entity_id, alias, kind, lang, case_sensitive, ambiguous, note,
+    label, entity_type, category, file, line``. ``category`` is ``actor``, ``format`` or
+    ``corridor``; ``file``/``line`` say where each row came from.
+    """
+
+    entities: pd.DataFrame
+    aliases: pd.DataFrame
+    files: tuple = ()
+    fingerprint: str = ""
+    warnings: list = field(default_factory=list, compare=False, hash=False)
+
+    def __repr__(self) -> str:
+        n = self.entities["category"].value_counts().to_dict()
+        return f"<Gazetteer {len(self.entities)} entities {n}, {len(self.aliases)} aliases>"
+
+    def entity(self, entity_id: str) -> pd.Series:
+        """The row of one entity; :class:`araz.ScopeError` if the id is unknown."""
+        from .errors import ScopeError
+
+        rows = self.entities[self.entities["entity_id"] == entity_id]
+        if rows.empty:
+            raise ScopeError(f"no entity '{entity_id}' in the gazetteer; look it up in load_gazetteer().entities")
+        return rows.iloc[0]
+
+
+def _role(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith("aliases.csv"):
+        return "aliases"
+    if name == "corridors.csv":
+        return "corridors"
+    if name == "actors.csv":
+        return "actors"
+    raise TableError([Issue(str(path), None, None,
+                            "is not a gazetteer table I know; name it actors.csv, corridors.csv, "
+                            "actor_aliases.csv or corridor_aliases.csv")])
+
+
+def _read(path: Path, role: str) -> pd.DataFrame:
+    from .tables import read_table
+
+    schema = {"actors": "actors", "corridors": "corridors", "aliases": "actor_aliases"}[role]
+    df = read_table(path, schema)
+    lines = df.attrs.get("lines") or list(range(2, len(df) + 2))
+    df = df.copy()
+    df["file"] = str(path)
+    df["line"] = list(lines)
+    return df
+
+
+def _entity_frame(df: pd.DataFrame, role: str) -> pd.DataFrame:
+    out = pd.DataFrame({"entity_id": df["entity_id"], "label": df["label"], "file": df["file"], "line": df["line"]})
+    if role == "actors":
+        out["type"] = df["type"]
+        out["category"] = np.where(df["type"] == "format", "format", "actor")
+        for col in ("country", "role", "role_years", "source", "note"):
+            out[col] = df[col].fillna("") if col in df else ""
+    else:
+        out["type"] = df["type"]
+        out["category"] = "corridor"
+        out["country"] = df["states"] if "states" in df else ""
+        out["role"] = df["description"] if "description" in df else ""
+        out["role_years"] = ""
+        out["source"] = df["source"] if "source" in df else ""
+        out["note"] = df["note"] if "note" in df else ""
+    return out[ENTITY_COLUMNS]
+
+
+def _files(extra) -> list[tuple[Path, str, bool]]:
+    files = []
+    for name, _ in _SHIPPED:
+        p = shipped("gazetteer", name)
+        if p.exists():
+            files.append((p, _role(p), True))
+    for p in extra or ():
+        p = Path(p).expanduser()
+        if not p.exists():
+            raise TableError([Issue(str(p), None, None, "does not exist; pass the path of a gazetteer CSV")])
+        files.append((p, _role(p), False))
+    return files
+
+
+def load_gazetteer(extra=None) -> Gazetteer:
+    """Return the :class:`Gazetteer`: shipped actors, formats and corridors, plus ``extra`` CSVs.
+
+    ``extra`` is a list of paths; a file named ``*aliases.csv`` adds aliases (of shipped or
+    extra entities), ``actors.csv``/``corridors.csv`` add entities. Every problem (a bad
+    value, an alias of an unknown entity, an alias that names two entities) is reported at
+    once as a :class:`araz.TableError` naming file, line and column.
+
+    >>> g = load_gazetteer()
+    >>> g.entity("three-plus-three")["type"], int((g.aliases["entity_id"] == "iran").sum()) > 10
+    ('format', True)
+    """
+    files = _files(extra)
+    key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p, _, _ in files)
+    hit = _LOADED.get(key)
+    if hit is not None:
+        return hit
+    issues: list[Issue] = []
+    entity_frames, alias_frames = [], []
+    h = hashlib.sha256()
+    for path, role, _ in files:
+        h.update(path.read_bytes())
+        try:
+            df = _read(path, role)
+        except TableError as exc:
+            issues.extend(exc.issues)
+            continue
+        if role == "aliases":
+            alias_frames.append(df)
+        else:
+            entity_frames.append(_entity_frame(df, role))
+    if issues:
+        raise TableError(issues)
+    entities = pd.concat(entity_frames, ignore_index=True) if entity_frames else pd.DataFrame(columns=ENTITY_COLUMNS)
+    first: dict[str, tuple] = {}
+    for r in entities.itertuples(index=False):
+        if r.entity_id in first:
+            f, ln = first[r.entity_id]
+            issues.append(Issue(r.file, r.line, "entity_id", f"'{r.entity_id}' is already defined in {f}, line {ln}; choose another id or edit that row"))
+        else:
+            first[r.entity_id] = (r.file, r.line)
+    aliases = pd.concat(alias_frames, ignore_index=True) if alias_frames else pd.DataFrame(columns=ALIAS_COLUMNS)
+    meta = entities.drop_duplicates("entity_id").set_index("entity_id")
+    known = set(meta.index)
+    seen_exact: dict[tuple, tuple] = {}
+    seen_fold: dict[tuple, tuple] = {}
+    keep = []
+    for i, r in enumerate(aliases.itertuples(index=False)):
+        ok = True
+        if r.entity_id not in known:
+            issues.append(Issue(r.file, r.line, "entity_id", f"'{r.entity_id}' is not in actors.csv or corridors.csv; add the entity first or fix the id"))
+            ok = False
+        alias = r.alias
+        if alias != alias.strip() or "\n" in alias:
+            issues.append(Issue(r.file, r.line, "alias", f"'{alias}' has leading/trailing spaces or a line break; remove them"))
+            ok = False
+        if not ok:
+            continue
+        cat = meta.at[r.entity_id, "category"]
+        group = "corridor" if cat == "corridor" else "actor"
+        ek = (group, alias)
+        if ek in seen_exact:
+            other = seen_exact[ek]
+            if other[0] != r.entity_id:
+                issues.append(Issue(r.file, r.line, "alias", f"'{alias}' already names '{other[0]}' ({other[1]}, line {other[2]}); one alias can name one entity — delete one of the rows"))
+            continue  # the same alias twice for one entity: keep the first
+        seen_exact[ek] = (r.entity_id, r.file, r.line)
+        fk = (group, fold(alias))
+        if fk in seen_fold and seen_fold[fk][0] != r.entity_id and not (r.case_sensitive and seen_fold[fk][3]):
+            other = seen_fold[fk]
+            issues.append(Issue(r.file, r.line, "alias", f"'{alias}' differs from '{other[4]}' ('{other[0]}', {other[1]}, line {other[2]}) only in capitals; mark both case_sensitive or delete one"))
+            continue
+        seen_fold.setdefault(fk, (r.entity_id, r.file, r.line, bool(r.case_sensitive), alias))
+        keep.append(i)
+    if issues:
+        raise TableError(issues)
+    aliases = aliases.iloc[keep].reset_index(drop=True)
+    aliases["case_sensitive"] = aliases["case_sensitive"].astype(bool)
+    aliases["ambiguous"] = aliases["ambiguous"].astype(bool)
+    aliases["note"] = aliases["note"].fillna("")
+    aliases["label"] = aliases["entity_id"].map(meta["label"])
+    aliases["entity_type"] = aliases["entity_id"].map(meta["type"])
+    aliases["category"] = aliases["entity_id"].map(meta["category"])
+    aliases = aliases[ALIAS_COLUMNS]
+    gaz = Gazetteer(entities.reset_index(drop=True), aliases, tuple(str(p) for p, _, _ in files), h.hexdigest())
+    _LOADED[key] = gaz
+    while len(_LOADED) > 8:
+        _LOADED.popitem(last=False)
+    return gaz
+
+
+_LOADED: "OrderedDict[tuple, Gazetteer]" = OrderedDict()
+_MATCHERS: "OrderedDict[str, Matcher]" = OrderedDict()
+
+
+# ---- the matcher ---------------------------------------------------------------------------
+class Matcher:
+    """One compiled Aho-Corasick automaton over every alias of a :class:`Gazetteer`.
+
+    Use :func:`build_matcher` (it caches one matcher per gazetteer) and :meth:`find`.
+    """
+
+    def __init__(self, gazetteer: Gazetteer):
+        import ahocorasick
+
+        self.gazetteer = gazetteer
+        al = gazetteer.aliases
+        self.alias_text = al["alias"].tolist()
+        self.alias_len = np.array([len(a) for a in self.alias_text], dtype=np.int64)
+        self.cs = al["case_sensitive"].to_numpy(dtype=bool)
+        self.alias_cs_form = [fold(a, lower=False) for a in self.alias_text]
+        table = _word_table()
+        first = [fold(a)[0] for a in self.alias_text]
+        last = [fold(a)[-1] for a in self.alias_text]
+        self.need_left = np.array([ord(c) < 0x10000 and table[ord(c)] or (ord(c) >= 0x10000 and c.isalnum()) for c in first], dtype=bool)
+        self.need_right = np.array([ord(c) < 0x10000 and table[ord(c)] or (ord(c) >= 0x10000 and c.isalnum()) for c in last], dtype=bool)
+        cats = {c: i for i, c in enumerate(CATEGORIES)}
+        self.cat_code = al["category"].map(cats).to_numpy(dtype=np.int64)
+        groups: dict[str, list[int]] = {}
+        for i, a in enumerate(self.alias_text):
+            groups.setdefault(fold(a), []).append(i)
+        self.automaton = ahocorasick.Automaton()
+        members, ptr, size = [], [], []
+        for gi, (key, idx) in enumerate(groups.items()):
+            self.automaton.add_word(key, gi)
+            ptr.append(len(members))
+            size.append(len(idx))
+            members.extend(idx)
+        self.automaton.make_automaton()
+        self.group_ptr = np.array(ptr, dtype=np.int64)
+        self.group_size = np.array(size, dtype=np.int64)
+        self.group_members = np.array(members, dtype=np.int64)
+        self.simple_groups = bool((self.group_size == 1).all())
+
+    def __repr__(self) -> str:
+        return f"<Matcher {len(self.alias_text)} aliases>"
+
+    def spans(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Return ``(start, end, alias_index)`` arrays of the mentions in ``text``, in text order."""
+        empty = (np.zeros(0, np.int64),) * 3
+        if not text:
+            return empty
+        folded = fold(text)
+        flat = np.fromiter(itertools.chain.from_iterable(self.automaton.iter(folded)), dtype=np.int64)
+        if flat.size == 0:
+            return empty
+        hits = flat.reshape(-1, 2)
+        end = hits[:, 0] + 1
+        grp = hits[:, 1]
+        if self.simple_groups:
+            aid = self.group_members[self.group_ptr[grp]]
+        else:
+            sizes = self.group_size[grp]
+            rep = np.repeat(np.arange(len(grp)), sizes)
+            within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+            aid = self.group_members[self.group_ptr[grp][rep] + within]
+            end = end[rep]
+        start = end - self.alias_len[aid]
+        # word boundaries, looked up in the original text's code points
+        cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        n = len(cps)
+        left = np.zeros(len(start), dtype=bool)
+        has_left = start > 0
+        left[has_left] = _is_word_chars(cps[start[has_left] - 1])
+        right = np.zeros(len(end), dtype=bool)
+        has_right = end < n
+        right[has_right] = _is_word_chars(cps[end[has_right]])
+        ok = ~(left & self.need_left[aid]) & ~(right & self.need_right[aid])
+        # case rules
+        csm = ok & self.cs[aid]
+        if csm.any():
+            idx = np.flatnonzero(csm)
+            good = [fold(text[s:e], lower=False) == self.alias_cs_form[a] for s, e, a in zip(start[idx], end[idx], aid[idx])]
+            ok[idx[~np.array(good, dtype=bool)]] = False
+        start, end, aid = start[ok], end[ok], aid[ok]
+        if start.size == 0:
+            return empty
+        # longest match wins, per category
+        cat = self.cat_code[aid]
+        order = np.lexsort((-end, start, cat))
+        start, end, aid, cat = start[order], end[order], aid[order], cat[order]
+        big = n + 1
+        s2, e2 = start + cat * big, end + cat * big
+        prev_max = np.maximum.accumulate(e2)
+        contained = np.zeros(len(e2), dtype=bool)
+        contained[1:] = e2[1:] <= prev_max[:-1]
+        keep = ~contained
+        start, end, aid, s2, e2 = start[keep], end[keep], aid[keep], s2[keep], e2[keep]
+        if len(s2) > 1 and (s2[1:] < e2[:-1]).any():  # partial overlaps: the longer one wins
+            byl = sorted(range(len(s2)), key=lambda i: (-(e2[i] - s2[i]), s2[i]))
+            taken: list[tuple[int, int]] = []
+            chosen = []
+            for i in byl:
+                if all(e2[i] <= a or s2[i] >= b for a, b in taken):
+                    taken.append((s2[i], e2[i]))
+                    chosen.append(i)
+            chosen = np.array(sorted(chosen, key=lambda i: s2[i]), dtype=np.int64)
+            start, end, aid = start[chosen], end[chosen], aid[chosen]
+        order = np.lexsort((aid, start))
+        return start[order], end[order], aid[order]
+
+    def find(self, text: str) -> pd.DataFrame:
+        """Every mention in one string: ``start, end, surface, entity_id, label, kind, entity_type, category, ambiguous, alias``."""
+        start, end, aid = self.spans(text)
+        return self._frame(text, start, end, aid)
+
+    def _frame(self, text, start, end, aid) -> pd.DataFrame:
+        al = self.gazetteer.aliases
+        df = pd.DataFrame({
+            "start": start, "end": end,
+            "surface": [text[s:e] for s, e in zip(start, end)],
+        })
+        for col, src in (("entity_id", "entity_id"), ("label", "label"), ("kind", "kind"), ("entity_type", "entity_type"),
+                         ("category", "category"), ("ambiguous", "ambiguous"), ("alias", "alias")):
+            df[col] = al[src].to_numpy()[aid] if len(aid) else pd.Series([], dtype=object if col != "ambiguous" else bool)
+        return df[FIND_COLUMNS]
+
+
+def build_matcher(gazetteer: Gazetteer | None = None) -> Matcher:
+    """Return the compiled :class:`Matcher` for ``gazetteer`` (default: the shipped one), built once.
+
+    >>> m = build_matcher()
+    >>> m.find("DISCO is not the SCO.")["surface"].tolist()
+    ['SCO']
+    """
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    m = _MATCHERS.get(gaz.fingerprint)
+    if m is None or m.gazetteer is not gaz and not m.gazetteer.aliases.equals(gaz.aliases):
+        m = Matcher(gaz)
+        _MATCHERS[gaz.fingerprint] = m
+        while len(_MATCHERS) > 4:
+            _MATCHERS.popitem(last=False)
+    return m
+
+
+def find(text: str, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """Return the mentions in one string (columns of :meth:`Matcher.find`).
+
+    >>> find("Iranian officials met in Tehran")[["surface", "entity_id", "kind"]].values.tolist()
+    [['Iranian', 'iran', 'demonym'], ['Tehran', 'iran', 'metonym']]
+    """
+    return build_matcher(gazetteer).find(text)
+
+
+def corpus_extras(corpus) -> list[Path]:
+    """The extra gazetteer CSVs a user corpus brings in ``<folder>/gazetteer/`` (may be empty)."""
+    if getattr(corpus, "is_shipped", False) or getattr(corpus, "root", None) is None:
+        return []
+    base = corpus.root if corpus.root.is_dir() else corpus.root.parent
+    folder = base / "gazetteer"
+    if not folder.is_dir():
+        return []
+    found = []
+    for name, _ in _SHIPPED:
+        p = folder / name
+        if p.exists():
+            found.append(p)
+    return found
+
+
+def for_corpus(corpus, extra=None) -> Gazetteer:
+    """The gazetteer that applies to ``corpus``: shipped tables + the corpus's own + ``extra``."""
+    return load_gazetteer(extra=[*corpus_extras(corpus), *(extra or [])])
+
+
+def _all_mentions(corpus, gaz: Gazetteer) -> pd.DataFrame:
+    matcher = build_matcher(gaz)
+    sents = corpus.sentences
+    pieces = []
+    # Process documents in chunks of ~2 MB joined by blank lines: one automaton pass per chunk.
+    chunk: list = []
+    size = 0
+    docs = list(corpus)
+
+    def flush():
+        nonlocal chunk, size
+        if not chunk:
+            return
+        sep = "\n\n"
+        bases, pos = [], 0
+        for d in chunk:
+            bases.append(pos)
+            pos += len(d.text) + len(sep)
+        text = sep.join(d.text for d in chunk)
+        start, end, aid = matcher.spans(text)
+        if len(start):
+            bases_a = np.array(bases, dtype=np.int64)
+            di = np.searchsorted(bases_a, start, side="right") - 1
+            pieces.append((chunk, bases_a, di, start, end, aid, text))
+        chunk, size = [], 0
+
+    for d in docs:
+        chunk.append(d)
+        size += len(d.text)
+        if size > 2_000_000:
+            flush()
+    flush()
+    if not pieces:
+        return pd.DataFrame(columns=MENTION_COLUMNS)
+    # sentence lookup: global sentence start offsets in corpus order
+    doc_index = {d: i for i, d in enumerate(corpus.doc_ids)}
+    s_doc = sents["doc_id"].map(doc_index).to_numpy(dtype=np.int64)
+    s_start = sents["start"].to_numpy(dtype=np.int64)
+    s_key = s_doc * (1 << 32) + s_start
+    order = np.argsort(s_key, kind="stable")
+    s_key_sorted = s_key[order]
+    par = sents["paragraph"].to_numpy()[order]
+    sen = sents["sentence"].to_numpy()[order]
+    al = gaz.aliases
+    cols = {c: [] for c in ("doc_id", "start", "end", "surface", "aid", "dk")}
+    for chunk, bases_a, di, start, end, aid, text in pieces:
+        ids = np.array([d.doc_id for d in chunk], dtype=object)
+        local_s = start - bases_a[di]
+        local_e = end - bases_a[di]
+        cols["doc_id"].append(ids[di])
+        cols["start"].append(local_s)
+        cols["end"].append(local_e)
+        cols["surface"].append(np.array([text[a:b] for a, b in zip(start, end)], dtype=object))
+        cols["aid"].append(aid)
+        cols["dk"].append(np.array([doc_index[i] for i in ids], dtype=np.int64)[di])
+    doc_id = np.concatenate(cols["doc_id"])
+    start = np.concatenate(cols["start"])
+    end = np.concatenate(cols["end"])
+    aid = np.concatenate(cols["aid"])
+    key = np.concatenate(cols["dk"]) * (1 << 32) + start
+    si = np.searchsorted(s_key_sorted, key, side="right") - 1
+    si = np.clip(si, 0, len(s_key_sorted) - 1)
+    p = par[si]
+    s = sen[si]
+    df = pd.DataFrame({"doc_id": doc_id, "paragraph": p, "sentence": s, "start": start, "end": end,
+                       "surface": np.concatenate(cols["surface"])})
+    for col in ("entity_id", "label", "kind", "entity_type", "category", "ambiguous", "alias"):
+        df[col] = al[col].to_numpy()[aid]
+    df["citation"] = df["doc_id"].astype(str) + " ¶" + df["paragraph"].astype(str) + "." + df["sentence"].astype(str)
+    return df[MENTION_COLUMNS]
+
+
+def mentions(corpus, kinds=None, *, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """Return every gazetteer mention in ``corpus``, computed once per corpus.
+
+    Columns: ``doc_id, paragraph, sentence, start, end`` (character offsets into the
+    document text), ``surface`` (the text as written), ``entity_id, label, kind`` (alias kind:
+    name, metonym, demonym, label, transliteration, abbreviation, script), ``entity_type``
+    (state, person, …, or a corridor's type), ``category`` (actor, format, corridor),
+    ``ambiguous``, ``alias`` (the gazetteer alias matched) and ``citation`` (``doc ¶p.s``).
+
+    ``kinds`` keeps only some alias kinds and/or categories, e.g. ``["metonym"]`` or
+    ``["corridor"]``. A user corpus's ``gazetteer/`` folder is used automatically.
+
+    >>> import araz
+    >>> m = mentions(araz.load_corpus())
+    >>> m[m["surface"] == "Official Baku"][["entity_id", "kind", "citation"]].values.tolist()
+    [['azerbaijan', 'metonym', 'anon-2025-pezeshkian-visit ¶2.3']]
+    """
+    gaz = gazetteer if gazetteer is not None else for_corpus(corpus)
+    df = corpus.cached(("araz.gazetteer.mentions", gaz.fingerprint), lambda: _all_mentions(corpus, gaz))
+    if kinds is not None:
+        from .errors import ScopeError
+
+        wanted = {kinds} if isinstance(kinds, str) else set(kinds)
+        bad = wanted - set(ALIAS_KINDS) - set(CATEGORIES)
+        if bad:
+            raise ScopeError(f"unknown kind(s) {sorted(bad)}; use alias kinds {', '.join(ALIAS_KINDS)} or categories {', '.join(CATEGORIES)}")
+        cats = wanted & set(CATEGORIES)
+        ks = wanted & set(ALIAS_KINDS)
+        mask = np.ones(len(df), dtype=bool)
+        if cats:
+            mask &= df["category"].isin(cats).to_numpy()
+        if ks:
+            mask &= df["kind"].isin(ks).to_numpy()
+        df = df[mask].reset_index(drop=True)
+    return df.copy()
+
+
+__all__ = ["Gazetteer", "Matcher", "load_gazetteer", "build_matcher", "find", "mentions", "for_corpus", "fold",
+           "ALIAS_KINDS", "CATEGORIES", "MENTION_COLUMNS"]
