@@ -1,0 +1,1436 @@
+"""The explorer's state: what a set of filters selects, and everything shown about it.
+
+Every control of the explorer (``araz.widgets.explorer``) maps to a field of
+:class:`Filters`; every view is a plain function of the corpus and the filters, so
+tests and notebooks call exactly what the widgets call:
+
+=============================  ====================================================
+``select(corpus, filters)``    one page of ranked matches (+ ``attrs`` total, pages)
+``selection(corpus, filters)`` every match, ranked (a :class:`Selection`)
+``count(corpus, filters)``     how many sentences (or paragraphs) match
+``kwic(corpus, filters)``      keyword in context for the query, on one page
+``reader(corpus, citation)``   a document ready to render: card, mentions, tone
+``compare(corpus, sources)``   two or more outlets or documents side by side
+``tone_series / chart``        tone over time for the selection, n per point
+``export_csv / export_png``    the selection to CSV, a figure to PNG
+``options(corpus)``            what each control can offer (outlets, actors, dates…)
+=============================  ====================================================
+
+Speed: an :class:`Index` is built **once per corpus** (``corpus.cached``): numpy arrays
+that join each sentence with its document's outlet, perspective and date range, its
+tone label and voice, and the sentences each actor, corridor and the 3+3 format is
+mentioned in. A filter change is a handful of vectorised comparisons; a query is one
+SQLite FTS5 lookup (cached); a page turn slices an already ranked selection.
+
+>>> import araz
+>>> corpus = araz.load_corpus()
+>>> page = select(corpus, {"query": "Zangezur"})
+>>> page.attrs["total"] > 0 and "Zangezur" in page["text"].iloc[0]
+True
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import re
+import sqlite3
+import unicodedata
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from .errors import ArazError, CitationError, QueryError, ScopeError
+
+TONE_LABELS = ("coop", "conf", "mixed", "neutral")
+VOICES = ("author", "quoted")
+CATEGORIES = ("actor", "corridor", "format")
+UNITS = ("sentence", "paragraph")
+PAGE_SIZE = 25
+MAX_PAGE_SIZE = 50
+_EPOCH = np.datetime64("1970-01-01", "D")
+
+__all__ = [
+    "Filters", "Selection", "Index", "index", "options", "select", "selection", "count", "kwic",
+    "parse_query", "reader", "compare", "compare_chart", "tone_series", "chart", "table",
+    "export_csv", "export_png", "lab_score", "lab_agreement", "TONE_LABELS", "VOICES", "UNITS",
+]
+
+
+# ---------------------------------------------------------------------------
+# Filters
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Filters:
+    """What the explorer's controls select. Every field left empty selects everything.
+
+    * ``outlets``, ``perspectives``: document-level, any of them;
+    * ``start``, ``end``: publication dates (inclusive). A document whose date is an
+      inferred range matches when its range **overlaps** ``[start, end]`` — it may have
+      been published then;
+    * ``actors``, ``corridors``: entity ids (or labels) mentioned in the sentence;
+      ``entity_match`` is ``"any"`` (default) or ``"all"`` of the chosen actors and corridors;
+    * ``three_plus_three``: only sentences that mention the 3+3 format;
+    * ``tone``: tone labels (``coop``, ``conf``, ``mixed``, ``neutral``); ``voice``:
+      ``author`` and/or ``quoted``;
+    * ``query``: full-text query — words, ``"a phrase"``, ``prefix*``, ``AND``/``OR``/``NOT``
+      and parentheses (SQLite FTS5 syntax, case- and accent-insensitive);
+    * ``doc_ids``: restrict to these documents;
+    * ``unit``: ``"sentence"`` (default) or ``"paragraph"``. In paragraph mode a paragraph
+      matches when any of its sentences passes the sentence-level filters.
+    """
+
+    outlets: tuple = ()
+    perspectives: tuple = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+    actors: tuple = ()
+    corridors: tuple = ()
+    entity_match: str = "any"
+    three_plus_three: bool = False
+    tone: tuple = ()
+    voice: tuple = ()
+    query: str = ""
+    doc_ids: tuple = ()
+    unit: str = "sentence"
+
+    @classmethod
+    def of(cls, value: "Filters | Mapping | None" = None, **changes) -> "Filters":
+        """Build filters from a dict (or ``None``), checking every field's type and value."""
+        if value is None:
+            value = {}
+        if isinstance(value, Filters):
+            value = dataclasses.asdict(value)
+        if not isinstance(value, Mapping):
+            raise ScopeError(f"filters must be a dict or araz.explore.Filters, not {type(value).__name__}")
+        data = {**value, **changes}
+        names = [f.name for f in dataclasses.fields(cls)]
+        unknown = sorted(set(data) - set(names))
+        if unknown:
+            raise ScopeError(f"unknown filter{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+                             f"the filters are: {', '.join(names)}")
+        out = {}
+        for name in ("outlets", "perspectives", "actors", "corridors", "tone", "voice", "doc_ids"):
+            v = data.get(name, ())
+            if v is None or v == "":
+                v = ()
+            if isinstance(v, str):
+                v = (v,)
+            try:
+                v = tuple(str(x) for x in v)
+            except TypeError:
+                raise ScopeError(f"filter '{name}' must be a list of text values, not {type(v).__name__}") from None
+            out[name] = v
+        bad = [t for t in out["tone"] if t not in TONE_LABELS]
+        if bad:
+            raise ScopeError(f"filter 'tone': {', '.join(map(repr, bad))} is not a tone label; use {', '.join(TONE_LABELS)}")
+        bad = [v for v in out["voice"] if v not in VOICES]
+        if bad:
+            raise ScopeError(f"filter 'voice': {', '.join(map(repr, bad))} is not a voice; use 'author' and/or 'quoted'")
+        for name in ("start", "end"):
+            out[name] = _as_date(data.get(name), name)
+        if out["start"] and out["end"] and out["start"] > out["end"]:
+            raise ScopeError(f"filter dates: start {out['start']} is after end {out['end']}; swap them")
+        match = data.get("entity_match", "any") or "any"
+        if match not in ("any", "all"):
+            raise ScopeError(f"filter 'entity_match' is {match!r}; use 'any' or 'all'")
+        out["entity_match"] = match
+        unit = data.get("unit", "sentence") or "sentence"
+        if unit not in UNITS:
+            raise ScopeError(f"filter 'unit' is {unit!r}; use 'sentence' or 'paragraph'")
+        out["unit"] = unit
+        out["three_plus_three"] = bool(data.get("three_plus_three", False))
+        q = data.get("query", "") or ""
+        if not isinstance(q, str):
+            raise ScopeError(f"filter 'query' must be text, not {type(q).__name__}")
+        out["query"] = q.strip()
+        return cls(**out)
+
+    def replace(self, **changes) -> "Filters":
+        """A copy with some fields changed (checked like :meth:`of`)."""
+        return Filters.of(self, **changes)
+
+    def is_empty(self) -> bool:
+        return self == Filters(unit=self.unit)
+
+
+def _as_date(value, name: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ScopeError(f"filter '{name}' is {value!r}; expected a date like 2025-12-08") from None
+    raise ScopeError(f"filter '{name}' must be a date, not {type(value).__name__}")
+
+
+def _days(d: dt.date) -> int:
+    return (d - dt.date(1970, 1, 1)).days
+
+
+# ---------------------------------------------------------------------------
+# Queries
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Term:
+    """One positive term of a query: a ``word``, a ``prefix`` or a ``phrase`` (lower-case tokens)."""
+
+    kind: str
+    tokens: tuple[str, ...]
+
+    @property
+    def fts(self) -> str:
+        if self.kind == "prefix":
+            return f"{self.tokens[0]}*"
+        if self.kind == "word":
+            return self.tokens[0]
+        return '"' + " ".join(self.tokens) + '"'
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A user query made safe for FTS5 (``fts``) and its positive ``terms`` (for ranking and highlighting)."""
+
+    text: str
+    fts: str
+    terms: tuple[Term, ...]
+
+
+_TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s"()]+|"')
+_WORD = re.compile(r"\w+", re.UNICODE)
+_BARE = re.compile(r"^\w+\*?$", re.UNICODE)
+_HELP = ('use words, "a phrase" in double quotes, a prefix such as corrid*, AND / OR / NOT between '
+         'terms, and parentheses to group')
+
+
+def _fold(s: str) -> str:
+    """Lower-case and strip accents, keeping one character per character (offsets stay valid)."""
+    out = []
+    for ch in s:
+        base = unicodedata.normalize("NFD", ch)[:1] or ch
+        out.append(base.lower()[:1] or ch)
+    return "".join(out)
+
+
+def parse_query(query: str) -> ParsedQuery | None:
+    """Check a query and make it safe for SQLite FTS5; ``None`` for an empty query.
+
+    Words with punctuation inside (``Rasht–Astara``, ``U.S.``, ``3+3``) are searched as
+    phrases; unbalanced quotes or parentheses, or an operator with nothing to join,
+    raise :class:`araz.QueryError` with a readable message.
+
+    >>> parse_query('Zangezur corrid*').fts
+    'Zangezur corrid*'
+    >>> parse_query('3+3 format').fts
+    '"3+3" format'
+    """
+    if query is None:
+        return None
+    if not isinstance(query, str):
+        raise QueryError(f"a query must be text, not {type(query).__name__}")
+    text = query.strip()
+    if not text:
+        return None
+    if text.count('"') % 2:
+        raise QueryError(f"The query {text!r} has an unbalanced double quote; close the phrase with a second \" "
+                         f"(or remove it). {_HELP[0].upper()}{_HELP[1:]}.")
+    parts: list[str] = []
+    terms: list[Term] = []
+    depth = 0
+    negate_depth: int | None = None  # terms inside a NOT … are not ranked or highlighted
+    pending_not = False
+    for tok in _TOKEN.findall(text):
+        positive = not pending_not and negate_depth is None
+        if tok == "(":
+            depth += 1
+            if pending_not and negate_depth is None:
+                negate_depth = depth
+            pending_not = False
+            parts.append(tok)
+            continue
+        if tok == ")":
+            depth -= 1
+            if depth < 0:
+                raise QueryError(f"The query {text!r} closes a parenthesis that was never opened; {_HELP}.")
+            if negate_depth is not None and depth < negate_depth:
+                negate_depth = None
+            parts.append(tok)
+            continue
+        if tok in ("AND", "OR", "NOT"):
+            parts.append(tok)
+            pending_not = tok == "NOT"
+            continue
+        pending_not = False
+        if tok.startswith('"'):
+            words = tuple(_fold(w) for w in _WORD.findall(tok[1:-1]))
+            if not words:
+                continue
+            parts.append('"' + tok[1:-1].replace('"', '""') + '"')
+            term = Term("phrase" if len(words) > 1 else "word", words)
+        elif _BARE.match(tok):
+            if tok.endswith("*"):
+                term = Term("prefix", (_fold(tok[:-1]),))
+            else:
+                term = Term("word", (_fold(tok),))
+            parts.append(tok)
+        else:
+            words = tuple(_fold(w) for w in _WORD.findall(tok))
+            if not words:
+                continue  # stray punctuation: nothing to search for
+            prefix = tok.endswith("*") and len(words) == 1
+            if prefix:
+                parts.append(f"{words[0]}*")
+                term = Term("prefix", words)
+            else:
+                parts.append('"' + tok.replace('"', '""') + '"')
+                term = Term("phrase" if len(words) > 1 else "word", words)
+        if positive:
+            terms.append(term)
+    if depth > 0:
+        raise QueryError(f"The query {text!r} opens a parenthesis that is never closed; {_HELP}.")
+    if not parts or not terms and all(p in ("(", ")", "AND", "OR", "NOT") for p in parts):
+        raise QueryError(f"The query {text!r} has no word to search for; {_HELP}.")
+    return ParsedQuery(text, " ".join(parts), tuple(dict.fromkeys(terms)))
+
+
+def _highlight_regex(terms: Iterable[Term]) -> re.Pattern | None:
+    alts = []
+    for t in terms:
+        toks = [re.escape(x) for x in t.tokens]
+        if t.kind == "prefix":
+            alts.append(rf"(?<!\w){toks[0]}\w*")
+        else:
+            alts.append(r"(?<!\w)" + r"\W+".join(toks) + r"(?!\w)")
+    if not alts:
+        return None
+    alts.sort(key=len, reverse=True)
+    return re.compile("|".join(alts))
+
+
+def term_spans(text: str, terms: Iterable[Term]) -> list[tuple[int, int]]:
+    """Character spans of ``text`` that the query terms match (case- and accent-insensitive)."""
+    rx = _highlight_regex(terms)
+    if rx is None:
+        return []
+    return [m.span() for m in rx.finditer(_fold(text)) if m.end() > m.start()]
+
+
+# ---------------------------------------------------------------------------
+# Data from the analysis modules (adapters: adapt here if their shapes change)
+# ---------------------------------------------------------------------------
+_MENTION_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "surface", "entity_id", "label",
+                    "kind", "entity_type", "category"]
+_TONE_COLUMNS = ["doc_id", "paragraph", "sentence", "label", "voice", "score", "coop", "conf"]
+
+
+def _mentions(corpus) -> pd.DataFrame:
+    """Every actor, corridor and 3+3 mention, with its ``category``."""
+    try:
+        from . import gazetteer
+    except ImportError:
+        gazetteer = None
+    if gazetteer is not None and hasattr(gazetteer, "mentions"):
+        df = gazetteer.mentions(corpus)
+    else:
+        frames = []
+        for mod, cat in (("actors", "actor"), ("corridors", "corridor")):
+            try:
+                m = __import__(f"araz.{mod}", fromlist=["mentions"])
+            except ImportError:
+                continue
+            part = m.mentions(corpus).copy()
+            part["category"] = cat
+            frames.append(part)
+        df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_MENTION_COLUMNS)
+    df = df.copy()
+    for col in _MENTION_COLUMNS:
+        if col not in df.columns:
+            df[col] = "" if col not in ("paragraph", "sentence", "start", "end") else 0
+    return df[_MENTION_COLUMNS]
+
+
+def _tone(corpus) -> pd.DataFrame | None:
+    """Tone label, voice and score per sentence, or ``None`` where the tone module is missing."""
+    try:
+        from . import tone
+    except ImportError:
+        return None
+    if not hasattr(tone, "score_sentences"):
+        return None
+    df = tone.score_sentences(corpus)
+    return df[[c for c in _TONE_COLUMNS if c in df.columns]]
+
+
+def _card(corpus, doc_id: str) -> dict:
+    """The provenance card of a document, with the keys of ``araz.sources.card``.
+
+    Built here from the explorer's index (not by calling ``sources.card``, which scans
+    whole-corpus tables) so that opening a document stays fast on 100,000 articles.
+    """
+    ix = index(corpus)
+    doc = corpus[doc_id]
+    d = ix.doc_row[doc_id]
+    a, b = int(ix.doc_first[d]), int(ix.doc_last[d])
+    quotes = []
+    try:
+        from .sources import _pattern, _reasoning
+    except ImportError:  # pragma: no cover - sources is part of the kit
+        _pattern = lambda q: re.compile(re.escape(q))  # noqa: E731
+        _reasoning = lambda e: ""  # noqa: E731
+    from .validate import evidence_quotes
+
+    for q in evidence_quotes(doc.date_evidence if doc.date_evidence != "unknown" else ""):
+        m = _pattern(q).search(doc.text)
+        if m is None:
+            quotes.append({"quote": q, "citation": "", "found": False})
+            continue
+        hit = [str(ix.s_citation[r]) for r in range(a, b) if ix.s_start[r] < m.end() and ix.s_end[r] > m.start()]
+        quotes.append({"quote": q, "citation": " | ".join(hit), "found": True})
+    ents: dict[str, dict[str, list]] = {"actor": {}, "corridor": {}, "format": {}}
+    ma, mb = int(np.searchsorted(ix.m_row, a)), int(np.searchsorted(ix.m_row, b))
+    for eid, cat in zip(ix.m_entity[ma:mb], ix.m_category[ma:mb]):
+        ents[cat][eid] = ents[cat].get(eid, 0) + 1
+
+    def summary(counts: dict) -> list[dict]:
+        return [{"entity_id": e, "label": ix.entity_label.get(e, e), "n": n}
+                for e, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    return {
+        "doc_id": doc.doc_id, "title": doc.title, "outlet": doc.outlet, "author": doc.author,
+        "published": doc.published, "date_label": doc.date_label, "date_estimate": bool(doc.date_estimate),
+        "date_evidence_quotes": quotes, "date_reasoning": _reasoning(doc.date_evidence),
+        "perspective": doc.perspective, "language": doc.language, "licence": doc.licence, "url": doc.url,
+        "notes": doc.notes, "n_paragraphs": int(len(np.unique(ix.s_para[a:b]))), "n_sentences": b - a,
+        "n_words": int(len(doc.text.split())), "actors": summary(ents["actor"]),
+        "corridors": summary({**ents["corridor"], **ents["format"]}), "sha256": doc.sha256,
+    }
+
+
+# ---------------------------------------------------------------------------
+# The index
+# ---------------------------------------------------------------------------
+def _codes(values) -> tuple[np.ndarray, list[str]]:
+    codes, uniques = pd.factorize(pd.Series(list(values), dtype=object), sort=True)
+    return codes.astype(np.int32), [str(u) for u in uniques]
+
+
+class Index:
+    """Everything the explorer needs about a corpus, as aligned numpy arrays (built once).
+
+    Sentence arrays (``s_*``) have one entry per row of ``corpus.sentences``; paragraph
+    arrays (``p_*``) one per row of ``corpus.paragraphs``.
+    """
+
+    def __init__(self, corpus):
+        self.corpus = corpus
+        docs = corpus.documents.reset_index(drop=True)
+        sents = corpus.sentences
+        paras = corpus.paragraphs
+        self.n_sentences = len(sents)
+        self.n_paragraphs = len(paras)
+        # documents
+        self.doc_ids = docs["doc_id"].tolist()
+        self.doc_row = {d: i for i, d in enumerate(self.doc_ids)}
+        self.documents = docs
+        d_outlet, self.outlets = _codes(docs["outlet"])
+        d_persp, self.perspectives = _codes(docs["perspective"])
+        d_start = docs["published_start"].values.astype("datetime64[D]").astype(np.int64)
+        d_end = docs["published_end"].values.astype("datetime64[D]").astype(np.int64)
+        self.d_start, self.d_end, self.d_outlet, self.d_persp = d_start, d_end, d_outlet, d_persp
+        # sentences
+        s_doc = pd.Categorical(sents["doc_id"], categories=self.doc_ids).codes.astype(np.int32)
+        self.s_doc = s_doc
+        self.s_par = sents["paragraph"].to_numpy(np.int32)
+        self.s_sent = sents["sentence"].to_numpy(np.int32)
+        self.s_start = sents["start"].to_numpy(np.int64)
+        self.s_end = sents["end"].to_numpy(np.int64)
+        self.s_citation = sents["citation"].to_numpy(object)
+        self.s_text = sents["text"].to_numpy(object)
+        self.s_outlet = d_outlet[s_doc]
+        self.s_persp = d_persp[s_doc]
+        self.s_dstart = d_start[s_doc]
+        self.s_dend = d_end[s_doc]
+        # paragraphs, and which paragraph each sentence is in
+        p_doc = pd.Categorical(paras["doc_id"], categories=self.doc_ids).codes.astype(np.int32)
+        self.p_doc = p_doc
+        self.p_par = paras["paragraph"].to_numpy(np.int32)
+        self.p_citation = paras["citation"].to_numpy(object)
+        self.p_text = paras["text"].to_numpy(object)
+        self.p_heading = paras["is_heading"].to_numpy(bool)
+        pkey = pd.MultiIndex.from_arrays([p_doc, self.p_par])
+        self.s_para = pkey.get_indexer(pd.MultiIndex.from_arrays([s_doc, self.s_par])).astype(np.int64)
+        # sentence rows of each document: a corpus lists each document's sentences together
+        if self.n_sentences and np.any(np.diff(s_doc) < 0):
+            raise ArazError("the explorer needs each document's sentences together in corpus.sentences")
+        counts = np.bincount(s_doc, minlength=len(self.doc_ids)) if self.n_sentences else np.zeros(len(self.doc_ids), np.int64)
+        self.doc_last = np.cumsum(counts).astype(np.int64)
+        self.doc_first = self.doc_last - counts
+        self.s_len = np.fromiter((len(t.split()) for t in self.s_text), np.float64, self.n_sentences)
+        self.avg_len = float(self.s_len.mean()) if self.n_sentences else 1.0
+        self._build_tone(corpus)
+        self._build_mentions(corpus)
+        self._fts: sqlite3.Connection | None = None
+        self._query_cache: OrderedDict = OrderedDict()
+        self._term_cache: OrderedDict = OrderedDict()
+        self._selection_cache: OrderedDict = OrderedDict()
+        self._row_labels: dict | None = None
+
+    # ---- tone ----------------------------------------------------------------
+    def _build_tone(self, corpus) -> None:
+        n = self.n_sentences
+        self.s_tone = np.full(n, -1, np.int8)
+        self.s_voice = np.full(n, -1, np.int8)
+        self.s_score = np.full(n, np.nan, np.float64)
+        self.tone_available = False
+        tone = _tone(corpus)
+        if tone is None or tone.empty:
+            return
+        rows = self._rows_of(tone["doc_id"], tone["paragraph"], tone["sentence"])
+        ok = rows >= 0
+        if "label" in tone:
+            self.s_tone[rows[ok]] = pd.Categorical(tone["label"], categories=TONE_LABELS).codes[ok]
+        if "voice" in tone:
+            self.s_voice[rows[ok]] = pd.Categorical(tone["voice"], categories=VOICES).codes[ok]
+        if "score" in tone:
+            self.s_score[rows[ok]] = pd.to_numeric(tone["score"], errors="coerce").to_numpy(np.float64)[ok]
+        self.tone_available = True
+
+    def _rows_of(self, doc_id, paragraph, sentence) -> np.ndarray:
+        key = pd.MultiIndex.from_arrays([self.s_doc, self.s_par, self.s_sent])
+        d = pd.Categorical(doc_id, categories=self.doc_ids).codes.astype(np.int32)
+        return key.get_indexer(pd.MultiIndex.from_arrays([d, np.asarray(paragraph, np.int32),
+                                                          np.asarray(sentence, np.int32)])).astype(np.int64)
+
+    # ---- mentions ------------------------------------------------------------
+    def _build_mentions(self, corpus) -> None:
+        m = _mentions(corpus)
+        rows = self._rows_of(m["doc_id"], m["paragraph"], m["sentence"]) if len(m) else np.zeros(0, np.int64)
+        m = m.assign(row=rows)
+        m = m[m["row"] >= 0].sort_values(["row", "start"], kind="stable").reset_index(drop=True)
+        m["category"] = m["category"].where(m["category"].isin(CATEGORIES), "actor")
+        ents = (m.groupby("entity_id", sort=False)
+                .agg(label=("label", "first"), category=("category", "first"),
+                     entity_type=("entity_type", "first"), mentions=("row", "size"),
+                     sentences=("row", "nunique"))
+                .reset_index())
+        docs_per = m.assign(doc=self.s_doc[m["row"].to_numpy()] if len(m) else []).groupby("entity_id")["doc"].nunique()
+        ents["documents"] = ents["entity_id"].map(docs_per).fillna(0).astype(int)
+        self.entities = ents.sort_values(["category", "sentences", "label"], ascending=[True, False, True]).reset_index(drop=True)
+        self.entity_label = dict(zip(ents["entity_id"], ents["label"]))
+        self.entity_category = dict(zip(ents["entity_id"], ents["category"]))
+        self.entity_rows = {e: np.unique(g.to_numpy(np.int64)) for e, g in m.groupby("entity_id")["row"]}
+        self.m_row = m["row"].to_numpy(np.int64)
+        self.m_start = m["start"].to_numpy(np.int64)
+        self.m_end = m["end"].to_numpy(np.int64)
+        self.m_entity = m["entity_id"].to_numpy(object)
+        self.m_kind = m["kind"].to_numpy(object)
+        self.m_category = m["category"].to_numpy(object)
+        self.m_surface = m["surface"].to_numpy(object)
+        fmt = m.loc[m["category"] == "format", "row"].to_numpy(np.int64)
+        self.format_rows = np.unique(fmt)
+        self.mentions = m
+
+    def mention_slice(self, row: int) -> slice:
+        """Positions in the ``m_*`` arrays of the mentions in sentence ``row``."""
+        a = int(np.searchsorted(self.m_row, row, "left"))
+        b = int(np.searchsorted(self.m_row, row, "right"))
+        return slice(a, b)
+
+    def row_entities(self, row: int) -> dict[str, list[str]]:
+        """Labels of the entities mentioned in sentence ``row``, by category, in order of first mention."""
+        out: dict[str, list[str]] = {c: [] for c in CATEGORIES}
+        sl = self.mention_slice(row)
+        for eid, cat in zip(self.m_entity[sl], self.m_category[sl]):
+            lab = self.entity_label.get(eid, eid)
+            if lab not in out[cat]:
+                out[cat].append(lab)
+        return out
+
+    def resolve_entities(self, values: Iterable[str], category: str) -> list[str]:
+        """Entity ids for ids or labels (case-insensitive); raise :class:`ScopeError` for unknown ones."""
+        by_label = {}
+        for e, lab in self.entity_label.items():
+            by_label.setdefault(str(lab).lower(), e)
+        out, bad = [], []
+        for v in values:
+            if v in self.entity_label:
+                out.append(v)
+            elif v.lower() in by_label:
+                out.append(by_label[v.lower()])
+            else:
+                bad.append(v)
+        if bad:
+            known = self.entities.loc[self.entities["category"] == category, "entity_id"].tolist()
+            try:
+                from . import gazetteer  # an entity the gazetteer knows but this corpus never mentions
+                known_all = set(gazetteer.entities()["entity_id"]) if hasattr(gazetteer, "entities") else set()
+            except Exception:  # noqa: BLE001 - optional lookup only
+                known_all = set()
+            still = [b for b in bad if b not in known_all]
+            if still:
+                raise ScopeError(f"unknown {category}{'s' if len(still) > 1 else ''} {', '.join(map(repr, still))}; "
+                                 f"this corpus mentions: {', '.join(known[:12])}{' …' if len(known) > 12 else ''}")
+            out.extend(b for b in bad if b in known_all)
+        return out
+
+    # ---- full text ------------------------------------------------------------
+    @property
+    def fts(self) -> sqlite3.Connection:
+        """An in-memory SQLite FTS5 index of the sentences (rowid = sentence row), built on first use."""
+        if self._fts is None:
+            db = sqlite3.connect(":memory:", check_same_thread=False)
+            db.execute("CREATE VIRTUAL TABLE s USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2')")
+            db.executemany("INSERT INTO s(rowid, text) VALUES (?, ?)", enumerate(self.s_text.tolist()))
+            db.commit()
+            self._fts = db
+        return self._fts
+
+    def _match_rows(self, fts_query: str, original: str) -> np.ndarray:
+        """Sorted sentence rows matching an FTS5 query (cached)."""
+        hit = self._term_cache.get(fts_query)
+        if hit is not None:
+            self._term_cache.move_to_end(fts_query)
+            return hit
+        try:
+            (s,) = self.fts.execute("SELECT group_concat(rowid) FROM s WHERE s MATCH ?", (fts_query,)).fetchone()
+        except sqlite3.Error as e:
+            msg = str(e).replace("fts5: ", "")
+            if msg == 'syntax error near ""':
+                msg = "it ends with an operator (AND, OR, NOT) that has nothing after it"
+            raise QueryError(f"The query {original!r} could not be read ({msg}); {_HELP}.") from None
+        rows = np.fromstring(s, dtype=np.int64, sep=",") if s else np.zeros(0, np.int64)
+        rows.sort()
+        self._term_cache[fts_query] = rows
+        if len(self._term_cache) > 64:
+            self._term_cache.popitem(last=False)
+        return rows
+
+    def query(self, parsed: ParsedQuery) -> tuple[np.ndarray, np.ndarray]:
+        """Rows matching a parsed query and their relevance (higher is better), rows sorted.
+
+        Relevance is BM25 with binary term frequency (k1 = 1.2, b = 0.75) summed over the
+        query's positive terms — FTS5's own ranking for sentence-length units, computed
+        with numpy so that a query matching 100,000 sentences still answers at once.
+        """
+        key = parsed.fts
+        hit = self._query_cache.get(key)
+        if hit is not None:
+            self._query_cache.move_to_end(key)
+            return hit
+        rows = self._match_rows(parsed.fts, parsed.text)
+        score = np.zeros(len(rows), np.float64)
+        if len(rows):
+            n = max(self.n_sentences, 1)
+            k1, b = 1.2, 0.75
+            norm = (k1 + 1) / (1 + k1 * (1 - b + b * self.s_len[rows] / self.avg_len))
+            for term in parsed.terms:
+                t_rows = rows if (len(parsed.terms) == 1 and term.fts == parsed.fts) else self._match_rows(term.fts, parsed.text)
+                df = len(t_rows)
+                if df == 0:
+                    continue
+                idf = math.log((n - df + 0.5) / (df + 0.5) + 1)
+                has = np.isin(rows, t_rows, assume_unique=True) if t_rows is not rows else np.ones(len(rows), bool)
+                score += idf * norm * has
+        out = (rows, score)
+        self._query_cache[key] = out
+        if len(self._query_cache) > 32:
+            self._query_cache.popitem(last=False)
+        return out
+
+    # ---- labels per row (for tables and exports) --------------------------------
+    def row_label_columns(self, rows: np.ndarray) -> dict[str, np.ndarray]:
+        """``actors``, ``corridors``, ``formats`` columns ("; "-joined labels) for sentence rows."""
+        if self._row_labels is None:
+            m = self.mentions
+            cols = {}
+            for cat, name in (("actor", "actors"), ("corridor", "corridors"), ("format", "formats")):
+                arr = np.full(self.n_sentences, "", dtype=object)
+                part = m[m["category"] == cat]
+                if len(part):
+                    joined = (part.drop_duplicates(["row", "entity_id"])
+                              .assign(lab=lambda d: d["entity_id"].map(self.entity_label))
+                              .groupby("row")["lab"].agg("; ".join))
+                    arr[joined.index.to_numpy()] = joined.to_numpy(object)
+                cols[name] = arr
+            self._row_labels = cols
+        return {k: v[rows] for k, v in self._row_labels.items()}
+
+
+def index(corpus) -> Index:
+    """The explorer's :class:`Index` of ``corpus``, built once and kept with the corpus."""
+    return corpus.cached("araz.explore.index", lambda: Index(corpus))
+
+
+# ---------------------------------------------------------------------------
+# Options for the controls
+# ---------------------------------------------------------------------------
+def options(corpus) -> dict:
+    """What each control can offer, computed from the corpus.
+
+    Returns a dict: ``outlets`` and ``perspectives`` (DataFrames: value, documents,
+    sentences), ``actors``, ``corridors`` (entity_id, label, sentences, documents,
+    mentions), ``formats`` (same, for the 3+3 format), ``months`` (list of first days of
+    every month from the earliest to the latest publication date), ``date_range``
+    (first, last day), ``tone`` (whether tone labels are available).
+
+    >>> import araz
+    >>> options(araz.load_corpus())["outlets"]["value"].tolist()[:2]
+    ['Alwaght', 'Financial Tribune']
+    """
+    ix = index(corpus)
+
+    def doc_counts(codes_doc, codes_s, names):
+        return pd.DataFrame({
+            "value": names,
+            "documents": np.bincount(codes_doc, minlength=len(names)) if len(names) else [],
+            "sentences": np.bincount(codes_s, minlength=len(names)) if len(names) else [],
+        })
+
+    ents = ix.entities
+    cols = ["entity_id", "label", "entity_type", "sentences", "documents", "mentions"]
+    if len(ix.doc_ids):
+        first = dt.date.fromordinal(int(ix.d_start.min()) + dt.date(1970, 1, 1).toordinal())
+        last = dt.date.fromordinal(int(ix.d_end.max()) + dt.date(1970, 1, 1).toordinal())
+        months = [d.date() for d in pd.date_range(pd.Timestamp(first).to_period("M").start_time,
+                                                  pd.Timestamp(last), freq="MS")]
+    else:
+        first = last = None
+        months = []
+    return {
+        "outlets": doc_counts(ix.d_outlet, ix.s_outlet, ix.outlets),
+        "perspectives": doc_counts(ix.d_persp, ix.s_persp, ix.perspectives),
+        "actors": ents.loc[ents["category"] == "actor", cols].reset_index(drop=True),
+        "corridors": ents.loc[ents["category"] == "corridor", cols].reset_index(drop=True),
+        "formats": ents.loc[ents["category"] == "format", cols].reset_index(drop=True),
+        "months": months,
+        "date_range": (first, last),
+        "tone": ix.tone_available,
+        "documents": list(ix.doc_ids),
+    }
+
+
+# ---------------------------------------------------------------------------
+# Selecting
+# ---------------------------------------------------------------------------
+@dataclass
+class Selection:
+    """Every match of a set of filters, ranked.
+
+    ``rows`` are row numbers of ``corpus.sentences`` (unit ``sentence``) or
+    ``corpus.paragraphs`` (unit ``paragraph``), best first; ``relevance`` is aligned with
+    them when there is a query (else ``None``); ``total`` is ``len(rows)``.
+    """
+
+    filters: Filters
+    rows: np.ndarray
+    relevance: np.ndarray | None
+    query: ParsedQuery | None
+    sentence_rows: np.ndarray = field(repr=False)  # matching sentence rows (both units)
+
+    @property
+    def total(self) -> int:
+        return int(len(self.rows))
+
+    @property
+    def unit(self) -> str:
+        return self.filters.unit
+
+    def pages(self, page_size: int = PAGE_SIZE) -> int:
+        return max(1, math.ceil(self.total / page_size))
+
+
+def _mask(ix: Index, f: Filters) -> np.ndarray:
+    """Boolean mask over sentence rows for every filter except the query."""
+    n = ix.n_sentences
+    mask = np.ones(n, bool)
+    if f.outlets:
+        unknown = [o for o in f.outlets if o not in ix.outlets]
+        if unknown:
+            raise ScopeError(f"unknown outlet{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+                             f"this corpus has: {', '.join(ix.outlets[:12])}{' …' if len(ix.outlets) > 12 else ''}")
+        codes = [ix.outlets.index(o) for o in f.outlets]
+        mask &= np.isin(ix.s_outlet, codes)
+    if f.perspectives:
+        unknown = [p for p in f.perspectives if p not in ix.perspectives]
+        if unknown:
+            raise ScopeError(f"unknown perspective{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+                             f"this corpus has: {', '.join(ix.perspectives[:12])}")
+        codes = [ix.perspectives.index(p) for p in f.perspectives]
+        mask &= np.isin(ix.s_persp, codes)
+    if f.start is not None:
+        mask &= ix.s_dend >= _days(f.start)
+    if f.end is not None:
+        mask &= ix.s_dstart <= _days(f.end)
+    if f.doc_ids:
+        unknown = [d for d in f.doc_ids if d not in ix.doc_row]
+        if unknown:
+            raise ScopeError(f"unknown document{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}")
+        keep = np.zeros(n, bool)
+        for d in f.doc_ids:
+            i = ix.doc_row[d]
+            keep[ix.doc_first[i]:ix.doc_last[i]] = True
+        mask &= keep
+    ents = ix.resolve_entities(f.actors, "actor") + ix.resolve_entities(f.corridors, "corridor")
+    if ents:
+        if f.entity_match == "all":
+            for e in ents:
+                m = np.zeros(n, bool)
+                m[ix.entity_rows.get(e, np.zeros(0, np.int64))] = True
+                mask &= m
+        else:
+            m = np.zeros(n, bool)
+            for e in ents:
+                m[ix.entity_rows.get(e, np.zeros(0, np.int64))] = True
+            mask &= m
+    if f.three_plus_three:
+        m = np.zeros(n, bool)
+        m[ix.format_rows] = True
+        mask &= m
+    if f.tone:
+        mask &= np.isin(ix.s_tone, [TONE_LABELS.index(t) for t in f.tone])
+    if f.voice:
+        mask &= np.isin(ix.s_voice, [VOICES.index(v) for v in f.voice])
+    return mask
+
+
+def selection(corpus, filters: Filters | Mapping | None = None) -> Selection:
+    """Every match of ``filters``, ranked: by relevance when there is a query, else in reading
+    order (documents by publication date, then paragraph and sentence). Cached per filters.
+
+    Raises :class:`araz.QueryError` for a query that cannot be read and
+    :class:`araz.ScopeError` for an unknown outlet, actor or filter.
+
+    >>> import araz
+    >>> selection(araz.load_corpus(), {"query": '"3+3"'}).total >= 1
+    True
+    """
+    f = Filters.of(filters)
+    ix = index(corpus)
+    hit = ix._selection_cache.get(f)
+    if hit is not None:
+        ix._selection_cache.move_to_end(f)
+        return hit
+    parsed = parse_query(f.query)
+    mask = _mask(ix, f)
+    if parsed is None:
+        srows = np.flatnonzero(mask)
+        rel = None
+    else:
+        qrows, qscore = ix.query(parsed)
+        keep = mask[qrows]
+        srows, rel = qrows[keep], qscore[keep]
+    if f.unit == "sentence":
+        rows = srows
+        if rel is not None:
+            order = np.lexsort((srows, -rel))
+            rows, rel = srows[order], rel[order]
+    else:
+        paras = ix.s_para[srows]
+        if rel is None:
+            rows = np.unique(paras)
+        else:
+            df = pd.DataFrame({"p": paras, "r": rel}).groupby("p", sort=True)["r"].max()
+            p, r = df.index.to_numpy(np.int64), df.to_numpy()
+            order = np.lexsort((p, -r))
+            rows, rel = p[order], r[order]
+    sel = Selection(f, rows, rel, parsed, srows)
+    ix._selection_cache[f] = sel
+    if len(ix._selection_cache) > 16:
+        ix._selection_cache.popitem(last=False)
+    return sel
+
+
+def count(corpus, filters: Filters | Mapping | None = None) -> int:
+    """How many sentences (or paragraphs, with ``unit="paragraph"``) match ``filters``."""
+    return selection(corpus, filters).total
+
+
+RESULT_COLUMNS = ["rank", "citation", "doc_id", "paragraph", "sentence", "outlet", "perspective", "date",
+                  "date_estimate", "text", "label", "voice", "score", "relevance", "actors", "corridors", "formats"]
+
+
+def _frame(ix: Index, sel: Selection, rows: np.ndarray, ranks: np.ndarray) -> pd.DataFrame:
+    """Result rows as a DataFrame (sentence or paragraph unit)."""
+    docs = ix.documents
+    if sel.unit == "sentence":
+        doc = ix.s_doc[rows]
+        srows = rows
+        out = {
+            "citation": ix.s_citation[rows], "paragraph": ix.s_par[rows], "sentence": ix.s_sent[rows],
+            "text": ix.s_text[rows],
+            "label": np.array([TONE_LABELS[t] if t >= 0 else "" for t in ix.s_tone[rows]], dtype=object),
+            "voice": np.array([VOICES[v] if v >= 0 else "" for v in ix.s_voice[rows]], dtype=object),
+            "score": ix.s_score[rows],
+        }
+        labels = ix.row_label_columns(srows) if len(rows) > 200 else None
+    else:
+        doc = ix.p_doc[rows]
+        out = {"citation": ix.p_citation[rows], "paragraph": ix.p_par[rows],
+               "sentence": np.zeros(len(rows), np.int32), "text": ix.p_text[rows]}
+        lab, voi, sco = [], [], []
+        for p in rows:
+            s = np.flatnonzero(ix.s_para[ix.doc_first[ix.p_doc[p]]:ix.doc_last[ix.p_doc[p]]] == p) + ix.doc_first[ix.p_doc[p]]
+            lab.append(_paragraph_label(ix.s_tone[s]))
+            v = {VOICES[x] for x in ix.s_voice[s] if x >= 0}
+            voi.append("both" if len(v) == 2 else (v.pop() if v else ""))
+            sc = ix.s_score[s]
+            sco.append(float(np.nanmean(sc)) if len(sc) and not np.all(np.isnan(sc)) else np.nan)
+        out.update(label=np.array(lab, object), voice=np.array(voi, object), score=np.array(sco, float))
+        labels = None
+    if labels is None:
+        per = [_row_entities_any(ix, sel, r) for r in rows]
+        labels = {k: np.array(["; ".join(p[c]) for p in per], dtype=object)
+                  for k, c in (("actors", "actor"), ("corridors", "corridor"), ("formats", "format"))}
+    rel = sel.relevance[ranks - 1] if sel.relevance is not None else None
+    frame = pd.DataFrame({
+        "rank": ranks,
+        "citation": out["citation"],
+        "doc_id": np.array(ix.doc_ids, dtype=object)[doc] if len(rows) else np.array([], object),
+        "paragraph": out["paragraph"],
+        "sentence": out["sentence"],
+        "outlet": docs["outlet"].to_numpy(object)[doc],
+        "perspective": docs["perspective"].to_numpy(object)[doc],
+        "date": docs["date_label"].to_numpy(object)[doc],
+        "date_estimate": docs["date_estimate"].to_numpy(bool)[doc],
+        "text": out["text"],
+        "label": out["label"],
+        "voice": out["voice"],
+        "score": out["score"],
+        "relevance": rel if rel is not None else np.full(len(rows), np.nan),
+        **labels,
+    }, columns=RESULT_COLUMNS)
+    if sel.unit == "paragraph":
+        frame["sentence"] = pd.NA
+    return frame
+
+
+def _paragraph_label(codes: np.ndarray) -> str:
+    """A paragraph's tone from its sentences': coop or conf when only that side appears, else mixed/neutral."""
+    labels = {TONE_LABELS[c] for c in codes if c >= 0}
+    if not labels:
+        return ""
+    coop = "coop" in labels
+    conf = "conf" in labels
+    if "mixed" in labels or (coop and conf):
+        return "mixed"
+    return "coop" if coop else "conf" if conf else "neutral"
+
+
+def _row_entities_any(ix: Index, sel: Selection, row: int) -> dict[str, list[str]]:
+    if sel.unit == "sentence":
+        return ix.row_entities(int(row))
+    d = ix.p_doc[row]
+    a, b = ix.doc_first[d], ix.doc_last[d]
+    out: dict[str, list[str]] = {c: [] for c in CATEGORIES}
+    for s in np.flatnonzero(ix.s_para[a:b] == row) + a:
+        for cat, labs in ix.row_entities(int(s)).items():
+            out[cat].extend(x for x in labs if x not in out[cat])
+    return out
+
+
+def select(corpus, filters: Filters | Mapping | None = None, *, page: int = 1,
+           page_size: int = PAGE_SIZE) -> pd.DataFrame:
+    """Return one page of the matches of ``filters``, best first.
+
+    Columns: ``rank`` (1 = best), ``citation, doc_id, paragraph, sentence, outlet,
+    perspective, date`` (the date label; ranges say "estimate"), ``date_estimate, text,
+    label`` (tone: coop/conf/mixed/neutral), ``voice`` (author/quoted; ``both`` for a
+    paragraph with both), ``score`` (tone score), ``relevance`` (query relevance, else NaN),
+    ``actors, corridors, formats`` (labels mentioned, ``"; "``-joined).
+
+    ``attrs`` carries ``total`` (all matches), ``page``, ``pages``, ``page_size``,
+    ``unit`` and ``query``. ``page`` is clamped to the pages there are; ``page_size`` to
+    1–50. A selection that matches nothing returns an empty page with ``total`` 0.
+
+    >>> import araz
+    >>> df = select(araz.load_corpus(), {"outlets": ["Alwaght"], "query": "Zangezur"})
+    >>> df.attrs["total"], df["citation"].iloc[0]
+    (1, 'alwaght-2025-araghchi-baku ¶17.2')
+    """
+    if isinstance(page_size, bool) or not isinstance(page_size, (int, np.integer)) or page_size < 1:
+        raise ScopeError(f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}, not {page_size!r}")
+    if isinstance(page, bool) or not isinstance(page, (int, np.integer)):
+        raise ScopeError(f"page must be a whole number, not {page!r}")
+    page_size = min(int(page_size), MAX_PAGE_SIZE)
+    sel = selection(corpus, filters)
+    pages = sel.pages(page_size)
+    page = min(max(int(page), 1), pages)
+    a = (page - 1) * page_size
+    rows = sel.rows[a:a + page_size]
+    df = _frame(index(corpus), sel, rows, np.arange(a + 1, a + 1 + len(rows)))
+    df.attrs.update(total=sel.total, page=page, pages=pages, page_size=page_size, unit=sel.unit,
+                    query=sel.query.text if sel.query else "")
+    return df
+
+
+def table(corpus, filters: Filters | Mapping | None = None) -> pd.DataFrame:
+    """Every match of ``filters`` (all pages) with the columns of :func:`select`."""
+    sel = selection(corpus, filters)
+    df = _frame(index(corpus), sel, sel.rows, np.arange(1, sel.total + 1))
+    df.attrs.update(total=sel.total, unit=sel.unit, query=sel.query.text if sel.query else "")
+    return df
+
+
+def kwic(corpus, filters: Filters | Mapping | None = None, *, page: int = 1, page_size: int = PAGE_SIZE,
+         window: int = 8) -> pd.DataFrame:
+    """Keyword in context for the query, on one page of the selection.
+
+    Columns: ``citation, left, match, right`` (``window`` words either side, within the
+    sentence or paragraph), ``start, end`` (offsets of the match in the document). Empty
+    when the filters have no query.
+    """
+    df = select(corpus, filters, page=page, page_size=page_size)
+    sel = selection(corpus, filters)
+    cols = ["citation", "left", "match", "right", "start", "end"]
+    if sel.query is None or df.empty:
+        return pd.DataFrame(columns=cols)
+    ix = index(corpus)
+    out = []
+    for row, cit, text in zip(sel.rows[(df.attrs["page"] - 1) * df.attrs["page_size"]:][:len(df)], df["citation"], df["text"]):
+        offset = ix.s_start[row] if sel.unit == "sentence" else int(corpus.locate(cit).start)
+        for a, b in term_spans(text, sel.query.terms):
+            left = " ".join(text[:a].split()[-window:])
+            right = " ".join(text[b:].split()[:window])
+            out.append((cit, left, text[a:b], right, int(offset + a), int(offset + b)))
+    return pd.DataFrame(out, columns=cols)
+
+
+# ---------------------------------------------------------------------------
+# Reader
+# ---------------------------------------------------------------------------
+def reader(corpus, citation: str, *, query: str | None = None) -> dict:
+    """A document ready to render around ``citation`` (``doc_id``, ``doc_id ¶p`` or ``doc_id ¶p.s``).
+
+    Returns a dict: ``doc_id``, ``citation`` (the one asked for), ``selected`` (list of the
+    sentence citations it covers), ``title``, ``card`` (provenance: outlet, author,
+    date_label, date_evidence, perspective, url, licence…), ``legend`` (mentions per
+    category) and ``paragraphs``: a list of ``{paragraph, citation, is_heading,
+    sentences}``, each sentence ``{citation, sentence, label, voice, score, selected,
+    segments}``, and ``segments`` the sentence's text cut into pieces
+    ``{text, category, entity_id, label, kind, match}`` — ``category`` is ``actor``,
+    ``corridor``, ``format`` or ``None`` (plain text); ``match`` marks a query match. All
+    values are plain text: the renderer escapes them.
+
+    >>> import araz
+    >>> r = reader(araz.load_corpus(), "ftribune-2025-araghchi-baku ¶5.2")
+    >>> r["selected"], r["card"]["outlet"]
+    (['ftribune-2025-araghchi-baku ¶5.2'], 'Financial Tribune')
+    """
+    ix = index(corpus)
+    if not isinstance(citation, str) or not citation.strip():
+        raise CitationError("give a citation such as 'mehr-2021-korybko ¶1.14' (or a doc_id) to open in the reader")
+    citation = citation.strip()
+    if "¶" in citation:
+        span = corpus.locate(citation)  # raises CitationError for a citation that points nowhere
+        doc_id, p, s = span.doc_id, span.paragraph, span.sentence
+    else:
+        doc_id, p, s = citation, None, None
+        corpus[doc_id]
+    d = ix.doc_row[doc_id]
+    a, b = int(ix.doc_first[d]), int(ix.doc_last[d])
+    parsed = parse_query(query) if query else None
+    text = corpus[doc_id].text
+    paragraphs: dict[int, dict] = {}
+    p_rows = np.flatnonzero(ix.p_doc == d) if ix.n_paragraphs < 50_000 else None
+    if p_rows is None:
+        p_rows = np.unique(ix.s_para[a:b])
+    for pr in p_rows:
+        paragraphs[int(ix.p_par[pr])] = {"paragraph": int(ix.p_par[pr]), "citation": str(ix.p_citation[pr]),
+                                         "is_heading": bool(ix.p_heading[pr]), "sentences": []}
+    selected = []
+    legend = {c: 0 for c in CATEGORIES}
+    for r in range(a, b):
+        sp, ss = int(ix.s_par[r]), int(ix.s_sent[r])
+        is_sel = p is not None and sp == p and (s is None or ss == s)
+        if is_sel:
+            selected.append(str(ix.s_citation[r]))
+        st, en = int(ix.s_start[r]), int(ix.s_end[r])
+        marks = []
+        sl = ix.mention_slice(r)
+        for ms, me, eid, cat, kind in zip(ix.m_start[sl], ix.m_end[sl], ix.m_entity[sl], ix.m_category[sl], ix.m_kind[sl]):
+            marks.append((int(ms), int(me), {"category": cat, "entity_id": eid,
+                                             "label": ix.entity_label.get(eid, eid), "kind": kind, "match": False}))
+            legend[cat] += 1
+        if parsed is not None:
+            for qa, qb in term_spans(text[st:en], parsed.terms):
+                marks.append((st + qa, st + qb, {"category": None, "entity_id": None, "label": None,
+                                                 "kind": None, "match": True}))
+        tcode, vcode = int(ix.s_tone[r]), int(ix.s_voice[r])
+        paragraphs.setdefault(sp, {"paragraph": sp, "citation": f"{doc_id} ¶{sp}", "is_heading": False, "sentences": []})
+        paragraphs[sp]["sentences"].append({
+            "citation": str(ix.s_citation[r]), "sentence": ss,
+            "label": TONE_LABELS[tcode] if tcode >= 0 else "",
+            "voice": VOICES[vcode] if vcode >= 0 else "",
+            "score": None if np.isnan(ix.s_score[r]) else float(ix.s_score[r]),
+            "selected": is_sel,
+            "segments": _segments(text, st, en, marks),
+        })
+    return {
+        "doc_id": doc_id, "citation": citation, "selected": selected, "title": corpus[doc_id].title,
+        "card": _card(corpus, doc_id), "legend": legend,
+        "paragraphs": [paragraphs[k] for k in sorted(paragraphs)],
+        "query": parsed.text if parsed else "",
+    }
+
+
+def _segments(text: str, start: int, end: int, marks: list[tuple[int, int, dict]]) -> list[dict]:
+    """Cut ``text[start:end]`` at the marks (entity mentions first, then query matches; no overlaps)."""
+    marks = sorted(marks, key=lambda m: (m[0], m[2]["match"], -(m[1] - m[0])))
+    out, pos = [], start
+    plain = {"category": None, "entity_id": None, "label": None, "kind": None, "match": False}
+    for a, b, info in marks:
+        a, b = max(a, start), min(b, end)
+        if a < pos or b <= a:
+            continue  # overlaps an earlier mark: keep the earlier one
+        if a > pos:
+            out.append({"text": text[pos:a], **plain})
+        out.append({"text": text[a:b], **info})
+        pos = b
+    if pos < end:
+        out.append({"text": text[pos:end], **plain})
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Compare
+# ---------------------------------------------------------------------------
+def compare(corpus, sources: Iterable[str], *, by: str | None = None,
+            filters: Filters | Mapping | None = None, top: int = 12) -> dict[str, pd.DataFrame]:
+    """Two or more sources side by side: outlets (``by="outlet"``) or documents (``by="doc"``).
+
+    ``by`` is guessed when omitted (documents when every source is a doc_id). ``filters``
+    restrict what is compared (e.g. a date range or a query); their ``outlets``/``doc_ids``
+    are replaced by each source in turn. Returns a dict of DataFrames, one column per source:
+
+    * ``summary``: documents, sentences, words, first and last publication date;
+    * ``actors``: mentions of the ``top`` actors most mentioned across the sources (rows: label);
+    * ``corridors``: mentions of every corridor and of the 3+3 format;
+    * ``tone``: sentences per tone label for each voice (rows: voice, label), with ``share``
+      columns (the fraction of that source's sentences in that voice).
+
+    >>> import araz
+    >>> c = compare(araz.load_corpus(), ["Alwaght", "Financial Tribune"])
+    >>> c["summary"].loc["documents"].tolist()
+    [1, 1]
+    """
+    if isinstance(sources, str):
+        raise ScopeError("compare needs two or more sources: a list of outlets or of doc_ids")
+    sources = list(dict.fromkeys(str(s) for s in sources))
+    if len(sources) < 2:
+        raise ScopeError(f"compare needs two or more sources (outlets or doc_ids), got {len(sources)}")
+    ix = index(corpus)
+    if by is None:
+        if all(s in ix.doc_row for s in sources):
+            by = "doc"
+        elif all(s in ix.outlets for s in sources):
+            by = "outlet"
+        else:
+            unknown = [s for s in sources if s not in ix.doc_row and s not in ix.outlets]
+            raise ScopeError(f"{', '.join(map(repr, unknown)) or 'the sources'}: give either outlets "
+                             f"({', '.join(ix.outlets[:8])}…) or doc_ids, not a mix")
+    if by not in ("outlet", "doc"):
+        raise ScopeError(f"by is {by!r}; use 'outlet' or 'doc'")
+    base = Filters.of(filters).replace(unit="sentence")
+    summary, actor_cols, corr_cols, tone_rows = {}, {}, {}, []
+    for src in sources:
+        f = base.replace(outlets=(src,), doc_ids=()) if by == "outlet" else base.replace(doc_ids=(src,), outlets=())
+        rows = selection(corpus, f).rows
+        docs = np.unique(ix.s_doc[rows])
+        dstart = ix.d_start[docs].min() if len(docs) else None
+        dend = ix.d_end[docs].max() if len(docs) else None
+        summary[src] = {
+            "documents": int(len(docs)), "sentences": int(len(rows)), "words": int(ix.s_len[rows].sum()),
+            "first date": str(_EPOCH + int(dstart)) if dstart is not None else "",
+            "last date": str(_EPOCH + int(dend)) if dend is not None else "",
+        }
+        mpos = np.flatnonzero(np.isin(ix.m_row, rows))
+        ents = pd.Series(ix.m_entity[mpos], dtype=object)
+        cats = pd.Series(ix.m_category[mpos], dtype=object)
+        actor_cols[src] = ents[cats.values == "actor"].map(ix.entity_label).value_counts()
+        corr_cols[src] = ents[cats.values != "actor"].map(ix.entity_label).value_counts()
+        for vcode, voice in enumerate(VOICES):
+            in_voice = rows[ix.s_voice[rows] == vcode]
+            counts = np.bincount(ix.s_tone[in_voice][ix.s_tone[in_voice] >= 0], minlength=len(TONE_LABELS))
+            for lcode, lab in enumerate(TONE_LABELS):
+                tone_rows.append((src, voice, lab, int(counts[lcode]), len(in_voice)))
+    summ = pd.DataFrame(summary)[sources]
+    actors = pd.DataFrame(actor_cols).reindex(columns=sources).fillna(0).astype(int)
+    if len(actors):
+        actors = actors.loc[actors.sum(axis=1).sort_values(ascending=False, kind="stable").index[:top]]
+    actors.index.name = "actor"
+    corridors = pd.DataFrame(corr_cols).reindex(columns=sources).fillna(0).astype(int)
+    if len(corridors):
+        corridors = corridors.loc[corridors.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    corridors.index.name = "corridor or format"
+    t = pd.DataFrame(tone_rows, columns=["source", "voice", "label", "n", "in_voice"])
+    tone = t.pivot_table(index=["voice", "label"], columns="source", values="n", sort=False).reindex(columns=sources)
+    share = (t.assign(share=lambda d: np.where(d["in_voice"] > 0, d["n"] / d["in_voice"].clip(lower=1), 0.0))
+             .pivot_table(index=["voice", "label"], columns="source", values="share", sort=False)
+             .reindex(columns=sources).round(3))
+    share.columns = [f"{c} share" for c in share.columns]
+    tone = pd.concat([tone.astype(int), share], axis=1)
+    return {"summary": summ, "actors": actors, "corridors": corridors, "tone": tone, "by": pd.DataFrame({"by": [by]})}
+
+
+def compare_chart(ax, result: dict[str, pd.DataFrame]):
+    """Draw the tone of each compared source (share of sentences per label, own voice vs quoted); return ``ax``."""
+    tone = result["tone"]
+    counts = tone[[c for c in tone.columns if not str(c).endswith(" share")]]
+    sources = list(counts.columns)
+    colours = {"coop": "#2b8cbe", "conf": "#d7301f", "mixed": "#9e6ebd", "neutral": "#bdbdbd"}
+    bars, names = [], []
+    for s in sources:
+        for voice in VOICES:
+            names.append(f"{s}\n({voice})")
+            col = counts[s]
+            vals = np.array([col.get((voice, lab), 0) for lab in TONE_LABELS], float)
+            bars.append(vals)
+    y = np.arange(len(names))
+    left = np.zeros(len(names))
+    data = np.array(bars) if bars else np.zeros((0, len(TONE_LABELS)))
+    totals = data.sum(axis=1) if len(data) else np.zeros(0)
+    for j, lab in enumerate(TONE_LABELS):
+        share = np.divide(data[:, j], totals, out=np.zeros_like(totals), where=totals > 0) if len(data) else []
+        ax.barh(y, share, left=left, color=colours[lab], label=lab)
+        left = left + share
+    for yi, n in zip(y, totals):
+        ax.text(1.01, yi, f"n={int(n)}", va="center", fontsize=8, transform=ax.get_yaxis_transform())
+    ax.set_yticks(y, names, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of sentences")
+    ax.set_title("Tone by source and voice (lexicon labels)")
+    ax.legend(ncols=4, fontsize=8, loc="lower center", bbox_to_anchor=(0.5, 1.08), frameon=False)
+    return ax
+
+
+# ---------------------------------------------------------------------------
+# Tone over time
+# ---------------------------------------------------------------------------
+def tone_series(corpus, filters: Filters | Mapping | None = None, *, max_points: int = 400) -> pd.DataFrame:
+    """Tone over time for the selection: one row per (outlet, publication date or range).
+
+    Columns: ``outlet, start, end`` (dates; a range for inferred dates, never a fake
+    point), ``estimate`` (bool), ``documents, n`` (sentences), ``score`` (mean tone
+    score), ``coop, conf`` (share of sentences labelled so). With more than
+    ``max_points`` groups, exact dates are grouped by month per outlet.
+    """
+    ix = index(corpus)
+    sel = selection(corpus, Filters.of(filters).replace(unit="sentence"))
+    rows = sel.sentence_rows
+    cols = ["outlet", "start", "end", "estimate", "documents", "n", "score", "coop", "conf"]
+    if len(rows) == 0:
+        return pd.DataFrame(columns=cols)
+    doc = ix.s_doc[rows]
+    est = ix.documents["date_estimate"].to_numpy(bool)[doc]
+    df = pd.DataFrame({
+        "outlet": np.array(ix.outlets, object)[ix.s_outlet[rows]], "doc": doc,
+        "start": ix.s_dstart[rows], "end": ix.s_dend[rows], "estimate": est,
+        "score": ix.s_score[rows], "coop": ix.s_tone[rows] == 0, "conf": ix.s_tone[rows] == 1,
+    })
+    keys = ["outlet", "start", "end", "estimate"]
+    if df[keys].drop_duplicates().shape[0] > max_points:
+        start = (_EPOCH + df["start"].to_numpy()).astype("datetime64[M]")
+        end = (_EPOCH + df["end"].to_numpy()).astype("datetime64[M]")
+        same = start == end
+        m_start = start.astype("datetime64[D]").astype(np.int64)
+        m_end = ((end + 1).astype("datetime64[D]") - 1).astype(np.int64)
+        df.loc[same, "start"] = m_start[same]
+        df.loc[same, "end"] = m_end[same]
+    g = df.groupby(keys, sort=True).agg(documents=("doc", "nunique"), n=("score", "size"),
+                                        score=("score", "mean"), coop=("coop", "mean"), conf=("conf", "mean"))
+    g = g.reset_index()
+    g["start"] = (_EPOCH + g["start"].to_numpy(np.int64)).astype("datetime64[ns]")
+    g["end"] = (_EPOCH + g["end"].to_numpy(np.int64)).astype("datetime64[ns]")
+    return g[cols]
+
+
+def _trend_warning(series: pd.DataFrame) -> str:
+    """The tone module's small-corpus warning (or a plain one when it is missing)."""
+    docs = int(series["documents"].sum()) if len(series) else 0
+    try:
+        from . import tone
+        if hasattr(tone, "trend_warning"):
+            msg = tone.trend_warning(series)
+            return msg or ""
+    except Exception:  # noqa: BLE001 - the warning is advisory; fall back to ours
+        pass
+    if docs < 30:
+        return (f"Only {docs} document{'s' if docs != 1 else ''}: an anecdote, not a trend. A trend needs dozens "
+                "of documents per outlet spread over time.")
+    return ""
+
+
+def chart(ax, corpus, filters: Filters | Mapping | None = None):
+    """Draw tone over time for the selection on ``ax`` (n per point, ranges for inferred dates); return ``ax``.
+
+    Each point is the mean tone score of the selected sentences of one outlet at one
+    publication date; a horizontal bar shows an inferred date range; the label gives n.
+    The small-corpus warning of the tone module is written on the chart.
+    """
+    import matplotlib.dates as mdates
+
+    series = tone_series(corpus, filters)
+    ax.axhline(0, color="#999999", lw=0.8)
+    if series.empty or series["score"].isna().all():
+        ax.text(0.5, 0.5, "no matches" if series.empty else "no tone scores for this selection",
+                ha="center", va="center", transform=ax.transAxes, fontsize=12, color="#666666")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return ax
+    cmap = {o: f"C{i % 10}" for i, o in enumerate(sorted(series["outlet"].unique()))}
+    label_points = len(series) <= 40
+    for outlet, part in series.groupby("outlet", sort=True):
+        mid = part["start"] + (part["end"] - part["start"]) / 2
+        x = mdates.date2num(mid)
+        xerr = [(mdates.date2num(mid) - mdates.date2num(part["start"])),
+                (mdates.date2num(part["end"]) - mdates.date2num(mid))]
+        ax.errorbar(x, part["score"], xerr=xerr, fmt="o", color=cmap[outlet], ecolor=cmap[outlet],
+                    elinewidth=2, alpha=0.85, capsize=2, label=outlet if len(cmap) <= 12 else None,
+                    markersize=np.clip(3 + np.sqrt(part["n"].to_numpy()), 4, 14))
+        if label_points:
+            for xi, yi, n in zip(x, part["score"], part["n"]):
+                ax.annotate(f"n={n}", (xi, yi), textcoords="offset points", xytext=(4, 4), fontsize=7)
+    ax.xaxis_date()
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(ax.xaxis.get_major_locator()))
+    ax.set_ylabel("mean tone score (+ cooperation, − confrontation)")
+    n_s, n_d = int(series["n"].sum()), int(series["documents"].sum())
+    ax.set_title(f"Tone over time: {n_s:,} sentences in {n_d:,} document{'s' if n_d != 1 else ''}", fontsize=10)
+    if len(cmap) <= 12:
+        ax.legend(fontsize=7, loc="best")
+    warning = _trend_warning(series)
+    if warning:
+        ax.text(0.01, 0.01, "⚠ " + warning, transform=ax.transAxes, fontsize=7, color="#a94400",
+                va="bottom", ha="left", wrap=True)
+    return ax
+
+
+# ---------------------------------------------------------------------------
+# Export
+# ---------------------------------------------------------------------------
+def _export_path(folder, name: str | None, stem: str, suffix: str) -> Path:
+    folder = Path(folder if folder not in (None, "") else "exports").expanduser()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise ScopeError(f"cannot create the export folder '{folder}': {e.strerror}; choose another folder") from None
+    if name:
+        name = Path(str(name)).name  # a file name, never a path elsewhere
+        if not name.endswith(suffix):
+            name += suffix
+    else:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        name = f"{stem}-{stamp}{suffix}"
+        i = 1
+        while (folder / name).exists():
+            i += 1
+            name = f"{stem}-{stamp}-{i}{suffix}"
+    return folder / name
+
+
+def export_csv(corpus, filters: Filters | Mapping | None = None, folder="exports", name: str | None = None) -> Path:
+    """Write every match of ``filters`` (columns of :func:`select`) to a CSV file; return its path.
+
+    The file goes in ``folder`` (created if needed), named ``name`` or
+    ``araz-selection-YYYYMMDD-HHMMSS.csv``. The first line after the header is data: the
+    filters are recorded in a sibling ``.filters.txt`` file so the CSV stays a plain table.
+    """
+    df = table(corpus, filters)
+    path = _export_path(folder, name, "araz-selection", ".csv")
+    try:
+        df.to_csv(path, index=False, encoding="utf-8")
+        f = Filters.of(filters)
+        described = {k: v for k, v in dataclasses.asdict(f).items() if v not in ((), None, "", False)}
+        path.with_suffix(".filters.txt").write_text(
+            f"Araz explorer export: {len(df)} {f.unit}s\nfilters: {described}\ncorpus fingerprint: {corpus.fingerprint}\n",
+            encoding="utf-8")
+    except OSError as e:
+        raise ScopeError(f"cannot write '{path}': {e.strerror}; choose another folder") from None
+    return path
+
+
+def export_png(fig, folder="exports", name: str | None = None, *, dpi: int = 150) -> Path:
+    """Save a matplotlib figure as PNG in ``folder``; return its path."""
+    path = _export_path(folder, name, "araz-chart", ".png")
+    try:
+        fig.savefig(path, dpi=dpi, bbox_inches="tight")
+    except OSError as e:
+        raise ScopeError(f"cannot write '{path}': {e.strerror}; choose another folder") from None
+    return path
+
+
+# ---------------------------------------------------------------------------
+# Tone lab
+# ---------------------------------------------------------------------------
+def _scratch_corpus(text: str):
+    """A one-document in-memory corpus holding ``text`` (to score a typed sentence)."""
+    from .corpus import Corpus, Document
+    import hashlib
+
+    day = dt.date(2000, 1, 1)
+    doc = Document(doc_id="typed", title="typed sentence", outlet="unknown", author="unknown", published="2000",
+                   published_start=day, published_end=day, date_estimate=False, date_label="unknown",
+                   date_evidence="unknown", perspective="unknown", language="en", url="unknown",
+                   licence="unknown", notes="typed in the tone lab", text=text, path="", sha256=hashlib.sha256(text.encode()).hexdigest())
+    return Corpus([doc])
+
+
+def lab_score(corpus, sentence: str, lexicon=None) -> dict:
+    """Score one sentence for the tone lab: a citation of ``corpus`` or any typed text.
+
+    Returns a dict: ``citation`` (or ``None`` for typed text), ``text``, ``label``,
+    ``voice``, ``score``, ``coop``, ``conf`` and ``terms`` (a DataFrame: each matched
+    word or phrase, its class and its contribution, from ``araz.tone.explain``).
+    """
+    from . import tone
+
+    if not isinstance(sentence, str) or not sentence.strip():
+        raise ScopeError("type a sentence, or pick one by its citation, to see its tone")
+    sentence = sentence.strip()
+    target, citation = corpus, None
+    if "¶" in sentence:
+        citation = sentence
+        corpus.locate(citation)
+    else:
+        target = _scratch_corpus(sentence)
+    scored = tone.score_sentences(target, lexicon) if lexicon is not None else tone.score_sentences(target)
+    if citation is None:
+        row = scored.iloc[0] if len(scored) else None
+        cit = row["citation"] if row is not None else None
+    else:
+        match = scored[scored["citation"] == citation]
+        row = match.iloc[0] if len(match) else None
+        cit = citation
+    try:
+        explained = tone.explain(target, cit, lexicon) if lexicon is not None else tone.explain(target, cit)
+    except TypeError:
+        explained = tone.explain(target, cit)
+    terms = explained if isinstance(explained, pd.DataFrame) else explained.get("terms") if isinstance(explained, dict) else None
+    return {
+        "citation": citation, "text": corpus.cite(citation) if citation else sentence,
+        "label": row["label"] if row is not None else "neutral",
+        "voice": row.get("voice", "") if row is not None else "",
+        "score": float(row["score"]) if row is not None else 0.0,
+        "coop": float(row.get("coop", 0.0)) if row is not None else 0.0,
+        "conf": float(row.get("conf", 0.0)) if row is not None else 0.0,
+        "terms": terms if isinstance(terms, pd.DataFrame) else pd.DataFrame(),
+        "explained": explained,
+    }
+
+
+def lab_agreement(corpus, lexicon=None) -> Any:
+    """Agreement of the (edited) lexicon with the hand labels: ``araz.tone.validate(corpus, lexicon)``."""
+    from . import tone
+
+    return tone.validate(corpus, lexicon) if lexicon is not None else tone.validate(corpus)
