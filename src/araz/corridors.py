@@ -111,7 +111,8 @@ def mentions(corpus: Corpus) -> pd.DataFrame:
 
     Columns: ``doc_id, paragraph, sentence, start, end, surface, entity_id, label, kind,
     citation`` (plus any further columns the gazetteer gives, such as ``ambiguous``). ``surface``
-    is the text as written; ``start/end`` are offsets into the document text. This is
+    is the text as written; ``start/end`` are offsets into the document text; extra columns
+    from the gazetteer: ``entity_type`` (the route's type), ``ambiguous``, ``alias``. This is
     :func:`araz.gazetteer.mentions` restricted to ``category == "corridor"``.
 
     >>> import araz
@@ -124,7 +125,7 @@ def mentions(corpus: Corpus) -> pd.DataFrame:
 
         m = gazetteer.mentions(corpus)
         m = m[m["category"] == "corridor"]
-        extra = [c for c in m.columns if c not in MENTION_COLUMNS and c not in ("category", "entity_type")]
+        extra = [c for c in m.columns if c not in MENTION_COLUMNS and c != "category"]
         return m[MENTION_COLUMNS + extra].reset_index(drop=True)
 
     return corpus.cached(("corridors", "mentions"), compute).copy()
@@ -145,7 +146,6 @@ def by_source(corpus: Corpus) -> pd.DataFrame:
     """
     m = mentions(corpus)
     docs = corpus.documents.set_index("doc_id")
-    types = load_corridors().set_index("entity_id")["type"]
     rows = []
     for (doc_id, eid), g in m.groupby(["doc_id", "entity_id"], sort=False):
         counts = g["surface"].value_counts(sort=False)
@@ -153,7 +153,7 @@ def by_source(corpus: Corpus) -> pd.DataFrame:
         cites = "; ".join(dict.fromkeys(g["citation"]))
         d = docs.loc[doc_id]
         rows.append((doc_id, d["outlet"], d["perspective"], d["date_label"], eid, g["label"].iloc[0],
-                     types.get(eid, "unknown"), len(g), surfaces, cites))
+                     g["entity_type"].iloc[0] if "entity_type" in g else "unknown", len(g), surfaces, cites))
     out = pd.DataFrame(rows, columns=BY_SOURCE_COLUMNS)
     if out.empty:
         return out
@@ -169,7 +169,7 @@ def source_matrix(corpus: Corpus, by: str = "doc_id") -> pd.DataFrame:
     never names the route). Routes no document mentions are left out.
 
     >>> import araz
-    >>> source_matrix(araz.load_corpus()).loc["Belt and Road Initiative (BRI)", "mehr-2021-korybko"]
+    >>> int(source_matrix(araz.load_corpus()).loc["Belt and Road Initiative (BRI)", "mehr-2021-korybko"])
     1
     """
     if by not in ("doc_id", "outlet"):

@@ -1,0 +1,707 @@
+"""Keyword in context and ranked full-text search over a corpus.
+
+Two tools:
+
+* :func:`kwic` — every occurrence of a word, a phrase or an entity, with its left and right
+  context and its citation (a concordance); :func:`kwic_html` renders it safely.
+* :func:`search` — ranked full-text search (SQLite FTS5 from the standard library, BM25) over
+  sentences or paragraphs, with filters by outlet, perspective, date range, actor, corridor.
+
+Query syntax
+------------
+=====================  ==========================================================================
+``Baku``               a word (any capitalisation; for :func:`search` also other word forms:
+                       *corridors* finds *corridor*, English stemming)
+``"Zangezur Corridor"``  a phrase: the words in this order
+``corrid*``            a prefix: every word that starts with *corrid*
+``Iran AND Israel``    both (writing ``Iran Israel`` means the same in :func:`search`)
+``Aras OR Araz``       either
+``Iran NOT Israel``    the first without the second (:func:`search` only)
+``(Aras OR Araz) AND corridor``  parentheses group (:func:`search` only)
+``@iran``              (:func:`kwic` only) every mention of the entity ``iran`` of the gazetteer,
+                       in all its aliases ("Tehran", "the Islamic Republic", "Iranian"…);
+                       ``@aras-corridor OR @zangezur-corridor`` for several
+=====================  ==========================================================================
+
+``AND``, ``OR`` and ``NOT`` are operators only in capitals. Hyphens, apostrophes and other
+punctuation inside a word are fine (``North-South``, ``3+3``, ``Iran's``). A query that cannot
+be understood (unbalanced quotes or parentheses, an operator with nothing on one side, an
+unknown ``@entity``) raises :class:`araz.QueryError` saying what to change.
+
+The index
+---------
+The search index is built once per corpus (``corpus.cached``) and reused by every call:
+sentences and paragraphs are indexed with their document's columns (outlet, perspective,
+dates), and a table maps each sentence and paragraph to the entities the gazetteer finds in
+it, so that every filter is one SQL query. For a large corpus the index is also saved to disk,
+keyed by ``corpus.fingerprint`` and the gazetteer's content, in ``$ARAZ_CACHE_DIR`` (default
+``~/.cache/araz``); reopening an unchanged corpus then copies it into memory instead of
+rebuilding it.
+
+>>> import araz
+>>> corpus = araz.load_corpus()
+>>> search(corpus, '"Aras River"')["citation"].tolist()
+['alwaght-2025-araghchi-baku ¶17.1']
+>>> kwic(corpus, "Khodaafrin", window=3)[["left", "match", "right"]].values.tolist()
+[['asked about the', 'Khodaafrin', 'dam, which he']]
+"""
+from __future__ import annotations
+
+import bisect
+import difflib
+import html
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import Corpus
+from .dates import parse_bound
+from .errors import QueryError, ScopeError
+from .paths import shipped
+
+SCHEMA_VERSION = 1
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"  # around matched words in ``snippet``; see :func:`snippet_html`
+DISK_CACHE_MIN_SENTENCES = 5_000  # smaller corpora are indexed in memory in a blink
+KWIC_COLUMNS = ["doc_id", "citation", "left", "match", "right", "start", "end", "entity_id"]
+SEARCH_COLUMNS = ["rank", "score", "doc_id", "citation", "paragraph", "sentence", "start", "end",
+                  "text", "snippet", "outlet", "perspective", "published", "title"]
+UNITS = ("sentence", "paragraph")
+_OPERATORS = ("AND", "OR", "NOT")
+_TOKEN = re.compile(r'\s*(?:(?P<phrase>"[^"]*")(?P<pstar>\*)?|(?P<lp>\()|(?P<rp>\))|(?P<word>[^\s()"]+))')
+_WORD = re.compile(r"\w")
+_TOKENIZER = "porter unicode61 remove_diacritics 2"
+
+
+# ---------------------------------------------------------------------------------------------
+# Query parsing
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Term:
+    text: str          # the words, as typed (no quotes, no star)
+    prefix: bool
+    phrase: bool
+
+
+def _tokens(query) -> list:
+    """Split a query into terms, operators and parentheses; check quotes and grammar."""
+    if not isinstance(query, str):
+        raise QueryError(f"a query is text, not {type(query).__name__}; e.g. '\"Zangezur Corridor\"' or 'corrid*'")
+    if query.count('"') % 2:
+        raise QueryError(f"unbalanced quotes in {query!r}: a phrase opens with \" but does not close; "
+                         "add the closing \" or remove the quote")
+    items: list = []
+    pos = 0
+    text = query.rstrip()
+    while pos < len(text):
+        m = _TOKEN.match(text, pos)
+        if not m or m.end() == pos:  # pragma: no cover - the pattern matches any non-space
+            raise QueryError(f"cannot read the query {query!r} at character {pos + 1}")
+        pos = m.end()
+        if m.group("phrase"):
+            inner = m.group("phrase")[1:-1].strip()
+            if not _WORD.search(inner):
+                raise QueryError(f"the phrase {m.group('phrase')} in {query!r} has no words; put words between the quotes")
+            items.append(_Term(inner, bool(m.group("pstar")), True))
+        elif m.group("lp"):
+            items.append("(")
+        elif m.group("rp"):
+            items.append(")")
+        else:
+            word = m.group("word")
+            if word in _OPERATORS:
+                items.append(word)
+                continue
+            prefix = word.endswith("*")
+            base = word.rstrip("*")
+            if "*" in base:
+                raise QueryError(f"'*' in {word!r} can only end a word (a prefix such as corrid*)")
+            if not _WORD.search(base):
+                if prefix:
+                    raise QueryError(f"'*' in {query!r} must follow the start of a word, e.g. corrid*")
+                continue  # bare punctuation such as "—" or "+": nothing to search for
+            items.append(_Term(base, prefix, False))
+    _check_grammar(items, query)
+    return items
+
+
+def _check_grammar(items: list, query: str) -> None:
+    if not any(isinstance(i, _Term) for i in items):
+        raise QueryError(f"the query {query!r} has no words to search for; type a word, a \"phrase\" or a prefix*")
+    expect_operand, depth, last_op = True, 0, None
+    for item in items:
+        if isinstance(item, _Term):
+            expect_operand = False
+        elif item == "(":
+            depth += 1
+            expect_operand = True
+        elif item == ")":
+            if expect_operand:
+                what = f"'{last_op}'" if last_op else "'('"
+                raise QueryError(f"{what} in {query!r} has nothing after it before ')'; add a word or remove it")
+            depth -= 1
+            if depth < 0:
+                raise QueryError(f"unbalanced parentheses in {query!r}: a ')' has no '(' before it")
+        else:  # operator
+            if expect_operand:
+                raise QueryError(f"'{item}' in {query!r} needs a word on its left, e.g. 'Aras {item} Araz'"
+                                 + (" (AND, OR and NOT join two terms)" if item == "NOT" else ""))
+            expect_operand, last_op = True, item
+            continue
+        last_op = None
+    if expect_operand:
+        raise QueryError(f"'{last_op}' at the end of {query!r} needs a word on its right, e.g. 'Aras {last_op} Araz'"
+                         if last_op else f"'(' in {query!r} is never closed; add ')'")
+    if depth > 0:
+        raise QueryError(f"unbalanced parentheses in {query!r}: a '(' is never closed; add ')'")
+
+
+def _fts_term(term: _Term) -> str:
+    return '"' + term.text.replace('"', '""') + '"' + ("*" if term.prefix else "")
+
+
+def to_fts(query: str) -> str:
+    """Return the SQLite FTS5 expression for a query in the kit's syntax (see the module doc).
+
+    Every term is quoted, so punctuation cannot break FTS5; adjacent terms get an explicit AND.
+
+    >>> to_fts('Aras OR "Araz Corridor" corrid*')
+    '"Aras" OR "Araz Corridor" AND "corrid"*'
+    """
+    out: list[str] = []
+    prev_operand = False
+    for item in _tokens(query):
+        if isinstance(item, _Term) or item == "(":
+            if prev_operand:
+                out.append("AND")
+            out.append(_fts_term(item) if isinstance(item, _Term) else "(")
+            prev_operand = isinstance(item, _Term)
+        elif item == ")":
+            out.append(")")
+            prev_operand = True
+        else:
+            out.append(item)
+            prev_operand = False
+    return " ".join(out).replace("( ", "(").replace(" )", ")")
+
+
+# ---------------------------------------------------------------------------------------------
+# Entities known to the gazetteer
+# ---------------------------------------------------------------------------------------------
+def _known_entities(corpus: Corpus) -> dict[str, str]:
+    """``{entity_id: category}`` (actor, format, corridor) of the gazetteer that applies to ``corpus``."""
+    from . import gazetteer
+
+    def compute():
+        ents = gazetteer.for_corpus(corpus).entities
+        return dict(zip(ents["entity_id"], ents["category"]))
+
+    return corpus.cached(("search", "known-entities"), compute)
+
+
+def _all_mentions(corpus: Corpus) -> pd.DataFrame:
+    from . import gazetteer
+
+    return gazetteer.mentions(corpus)
+
+
+def _unknown(ids, known, what: str, error=ScopeError):
+    bad = [i for i in ids if i not in known]
+    if bad:
+        hints = []
+        for b in bad:
+            close = difflib.get_close_matches(b, list(known), n=3)
+            hints.append(f"'{b}'" + (f" (did you mean {', '.join(close)}?)" if close else ""))
+        raise error(f"unknown {what} {', '.join(hints)}; ids are the entity_id column of "
+                    f"data/gazetteer/{'corridors' if what == 'corridor' else 'actors'}.csv")
+
+
+# ---------------------------------------------------------------------------------------------
+# The index
+# ---------------------------------------------------------------------------------------------
+@dataclass
+class Index:
+    """A corpus's search index: an in-memory SQLite database with FTS5 tables.
+
+    Tables: ``docs`` (one row per document: ``doc_id, title, outlet, perspective, published,
+    d0, d1`` — the date range as day numbers), ``sentence`` and ``paragraph`` (the units, with
+    offsets, citation and text), their FTS5 tables ``sentence_fts`` / ``paragraph_fts``, and
+    ``sentence_entities`` / ``paragraph_entities`` (``entity_id, category, unit``).
+    """
+
+    conn: sqlite3.Connection
+    fingerprint: str
+    source: str = "built"            # "built" or "disk cache"
+    path: Path | None = None          # the on-disk copy, if any
+    cache_error: str | None = None    # why the disk cache could not be written, if it could not
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def query(self, sql: str, params=()) -> list[tuple]:
+        with self.lock:
+            return self.conn.execute(sql, params).fetchall()
+
+    def entity_ids(self) -> set[str]:
+        return {r[0] for r in self.query("SELECT DISTINCT entity_id FROM sentence_entities")}
+
+
+def cache_dir() -> Path:
+    """The folder for on-disk indexes: ``$ARAZ_CACHE_DIR`` or ``~/.cache/araz``."""
+    env = os.environ.get("ARAZ_CACHE_DIR")
+    return Path(env).expanduser() if env else Path.home() / ".cache" / "araz"
+
+
+def _gazetteer_key(corpus: Corpus) -> str:
+    """Changes whenever matching can change: the gazetteer tables and the matcher's code."""
+    import hashlib
+
+    from . import gazetteer
+
+    h = hashlib.sha256(gazetteer.for_corpus(corpus).fingerprint.encode())
+    h.update(Path(gazetteer.__file__).read_bytes())
+    return h.hexdigest()
+
+
+def _cache_path(corpus: Corpus) -> Path:
+    return cache_dir() / f"search-v{SCHEMA_VERSION}-{corpus.fingerprint[:24]}-{_gazetteer_key(corpus)[:12]}.sqlite"
+
+
+_SCHEMA = f"""
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE docs(id INTEGER PRIMARY KEY, doc_id TEXT UNIQUE, title TEXT, outlet TEXT, perspective TEXT,
+                  published TEXT, d0 INTEGER, d1 INTEGER);
+CREATE INDEX docs_outlet ON docs(outlet);
+CREATE INDEX docs_perspective ON docs(perspective);
+CREATE TABLE sentence(id INTEGER PRIMARY KEY, doc INTEGER, paragraph INTEGER, sentence INTEGER,
+                      start INTEGER, "end" INTEGER, citation TEXT, text TEXT);
+CREATE TABLE paragraph(id INTEGER PRIMARY KEY, doc INTEGER, paragraph INTEGER, sentence INTEGER,
+                       start INTEGER, "end" INTEGER, citation TEXT, text TEXT);
+CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='sentence', content_rowid='id', tokenize='{_TOKENIZER}');
+CREATE VIRTUAL TABLE paragraph_fts USING fts5(text, content='paragraph', content_rowid='id', tokenize='{_TOKENIZER}');
+CREATE TABLE sentence_entities(entity_id TEXT, category TEXT, unit INTEGER, PRIMARY KEY(entity_id, unit)) WITHOUT ROWID;
+CREATE TABLE paragraph_entities(entity_id TEXT, category TEXT, unit INTEGER, PRIMARY KEY(entity_id, unit)) WITHOUT ROWID;
+"""
+
+
+def _populate(conn: sqlite3.Connection, corpus: Corpus) -> None:
+    conn.executescript(_SCHEMA)
+    docs = corpus.documents.reset_index(drop=True)
+    doc_num = {d: i + 1 for i, d in enumerate(docs["doc_id"])}
+    conn.executemany(
+        "INSERT INTO docs VALUES (?,?,?,?,?,?,?,?)",
+        [(doc_num[r.doc_id], r.doc_id, r.title, r.outlet, r.perspective, r.date_label,
+          r.published_start.toordinal(), r.published_end.toordinal())
+         for r in docs.itertuples(index=False)])
+    s = corpus.sentences
+    s_ids = pd.RangeIndex(1, len(s) + 1)
+    conn.executemany(
+        "INSERT INTO sentence VALUES (?,?,?,?,?,?,?,?)",
+        zip(s_ids.tolist(), s["doc_id"].map(doc_num).tolist(), s["paragraph"].tolist(), s["sentence"].tolist(),
+            s["start"].tolist(), s["end"].tolist(), s["citation"].tolist(), s["text"].tolist()))
+    p = corpus.paragraphs
+    p_ids = pd.RangeIndex(1, len(p) + 1)
+    conn.executemany(
+        "INSERT INTO paragraph VALUES (?,?,?,NULL,?,?,?,?)",
+        zip(p_ids.tolist(), p["doc_id"].map(doc_num).tolist(), p["paragraph"].tolist(),
+            p["start"].tolist(), p["end"].tolist(), p["citation"].tolist(), p["text"].tolist()))
+    conn.execute("INSERT INTO sentence_fts(sentence_fts) VALUES ('rebuild')")
+    conn.execute("INSERT INTO paragraph_fts(paragraph_fts) VALUES ('rebuild')")
+    m = _all_mentions(corpus)
+    if len(m):
+        keys = pd.DataFrame({"doc_id": s["doc_id"], "paragraph": s["paragraph"], "sentence": s["sentence"], "unit": s_ids})
+        ms = m[["doc_id", "paragraph", "sentence", "entity_id", "category"]].merge(keys, on=["doc_id", "paragraph", "sentence"])
+        conn.executemany("INSERT OR IGNORE INTO sentence_entities VALUES (?,?,?)",
+                         zip(ms["entity_id"], ms["category"], ms["unit"].astype(int).tolist()))
+        pkeys = pd.DataFrame({"doc_id": p["doc_id"], "paragraph": p["paragraph"], "unit": p_ids})
+        mp = m[["doc_id", "paragraph", "entity_id", "category"]].merge(pkeys, on=["doc_id", "paragraph"])
+        conn.executemany("INSERT OR IGNORE INTO paragraph_entities VALUES (?,?,?)",
+                         zip(mp["entity_id"], mp["category"], mp["unit"].astype(int).tolist()))
+    conn.executemany("INSERT INTO meta VALUES (?,?)", [
+        ("schema", str(SCHEMA_VERSION)), ("fingerprint", corpus.fingerprint), ("gazetteer", _gazetteer_key(corpus))])
+    conn.commit()
+
+
+def _open_cached(path: Path, corpus: Corpus) -> sqlite3.Connection | None:
+    if not path.exists():
+        return None
+    try:
+        disk = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(disk.execute("SELECT key, value FROM meta").fetchall())
+            if (meta.get("fingerprint") != corpus.fingerprint or meta.get("schema") != str(SCHEMA_VERSION)
+                    or meta.get("gazetteer") != _gazetteer_key(corpus)):
+                return None
+            mem = sqlite3.connect(":memory:", check_same_thread=False)
+            disk.backup(mem)
+            return mem
+        finally:
+            disk.close()
+    except sqlite3.DatabaseError:
+        return None  # a damaged cache file is rebuilt
+
+
+def _save(conn: sqlite3.Connection, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.stem, suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        disk = sqlite3.connect(tmp)
+        try:
+            conn.backup(disk)
+        finally:
+            disk.close()
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def build_index(corpus: Corpus, *, cache: bool | None = None) -> Index:
+    """Return the corpus's search index, building it on first use (then it is reused).
+
+    ``cache``: ``True`` keeps a copy on disk (see :func:`cache_dir`) and reuses it when the
+    same corpus is loaded again; ``False`` never touches the disk; ``None`` (default) does so
+    only for corpora of at least 5,000 sentences. A cache that cannot be written is not an
+    error: the index still works from memory and ``Index.cache_error`` says why.
+
+    >>> import araz
+    >>> build_index(araz.load_corpus()).query("SELECT count(*) FROM docs")
+    [(4,)]
+    """
+    def compute() -> Index:
+        use_disk = cache if cache is not None else len(corpus.sentences) >= DISK_CACHE_MIN_SENTENCES
+        path = _cache_path(corpus) if use_disk else None
+        if path is not None:
+            conn = _open_cached(path, corpus)
+            if conn is not None:
+                return Index(conn, corpus.fingerprint, source="disk cache", path=path)
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        _populate(conn, corpus)
+        index = Index(conn, corpus.fingerprint, path=None)
+        if path is not None:
+            try:
+                _save(conn, path)
+                index.path = path
+            except OSError as exc:
+                index.cache_error = f"{path}: {exc.strerror or exc}"
+        return index
+
+    return corpus.cached(("search", "index"), compute)
+
+
+# ---------------------------------------------------------------------------------------------
+# search
+# ---------------------------------------------------------------------------------------------
+def _as_list(value, name: str) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    try:
+        values = [str(v) for v in value]
+    except TypeError:
+        raise ScopeError(f"{name} must be a name or a list of names, not {type(value).__name__}") from None
+    return values
+
+
+def search(corpus: Corpus, query: str | None = None, *, outlets=None, perspectives=None, start=None, end=None,
+           actors=None, corridors=None, entities=None, unit: str = "sentence", limit: int | None = None,
+           offset: int = 0) -> pd.DataFrame:
+    """Return the sentences (or paragraphs) that match ``query`` and the filters, best first.
+
+    Columns: ``rank`` (1 = best), ``score`` (BM25, higher is better; empty without a query),
+    ``doc_id, citation, paragraph, sentence`` (empty for paragraphs), ``start, end`` (offsets
+    in the document), ``text``, ``snippet`` (the text around the matches, matched words between
+    ⟦ ⟧ — :func:`snippet_html` turns them into ``<mark>``), ``outlet, perspective, published``
+    (the date label) and ``title``. ``df.attrs["total"]`` is the number of all matches, also
+    when ``limit`` cuts the rows (for "page 2 of 40").
+
+    * ``query``: see the module doc (words, "phrases", prefix*, AND / OR / NOT, parentheses);
+      ``None`` or ``""`` returns every unit that passes the filters, in document order.
+    * ``outlets``, ``perspectives``: a name or a list (any of them).
+    * ``start``, ``end``: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` or a date. A document whose date
+      is an inferred range matches when that range overlaps the window.
+    * ``actors``, ``corridors``, ``entities``: gazetteer ids (``iran``, ``aras-corridor``…);
+      a unit must mention at least one of the listed actors, and one of the listed corridors.
+      ``entities`` takes ids of any kind (e.g. the 3+3 format).
+    * ``unit``: ``"sentence"`` or ``"paragraph"``; ``limit``/``offset``: one page of results.
+
+    Bad syntax raises :class:`araz.QueryError`; unknown outlets or ids, or ``end`` before
+    ``start``, raise :class:`araz.ScopeError`.
+
+    >>> import araz
+    >>> c = araz.load_corpus()
+    >>> search(c, "corrid*", outlets="Alwaght", limit=2)[["rank", "citation"]].values.tolist()
+    [[1, 'alwaght-2025-araghchi-baku ¶14.1'], [2, 'alwaght-2025-araghchi-baku ¶17.1']]
+    """
+    if unit not in UNITS:
+        raise ScopeError(f"unit='{unit}' is not supported; use 'sentence' or 'paragraph'")
+    if limit is not None and (not isinstance(limit, int) or limit < 0):
+        raise ScopeError(f"limit must be a whole number ≥ 0 or None, not {limit!r}")
+    if not isinstance(offset, int) or offset < 0:
+        raise ScopeError(f"offset must be a whole number ≥ 0, not {offset!r}")
+    fts = to_fts(query) if query is not None and str(query).strip() else None
+    index = build_index(corpus)
+    where, params = [], []
+    if fts is not None:
+        where.append(f"{unit}_fts MATCH ?")
+        params.append(fts)
+    docs = corpus.documents
+    for name, column, values in (("outlet", "outlet", _as_list(outlets, "outlets")),
+                                 ("perspective", "perspective", _as_list(perspectives, "perspectives"))):
+        if values is None:
+            continue
+        known = set(docs[column])
+        bad = [v for v in values if v not in known]
+        if bad:
+            raise ScopeError(f"unknown {name} {', '.join(map(repr, bad))}; this corpus has: {', '.join(sorted(known))}")
+        where.append(f"d.{column} IN ({','.join('?' * len(values))})")
+        params.extend(values)
+    lo = parse_bound(start, first=True, name="start")
+    hi = parse_bound(end, first=False, name="end")
+    if lo and hi and hi < lo:
+        raise ScopeError(f"end {end} is before start {start}; swap them")
+    if lo:
+        where.append("d.d1 >= ?")
+        params.append(lo.toordinal())
+    if hi:
+        where.append("d.d0 <= ?")
+        params.append(hi.toordinal())
+    known_entities = _known_entities(corpus)
+    for name, values, allowed in (
+            ("actor", _as_list(actors, "actors"), {k for k, v in known_entities.items() if v in ("actor", "format")}),
+            ("corridor", _as_list(corridors, "corridors"), {k for k, v in known_entities.items() if v == "corridor"}),
+            ("entity", _as_list(entities, "entities"), set(known_entities))):
+        if values is None:
+            continue
+        _unknown(values, allowed, name)
+        where.append(f"u.id IN (SELECT unit FROM {unit}_entities WHERE entity_id IN ({','.join('?' * len(values))}))")
+        params.extend(values)
+    if fts is not None:
+        source = f"{unit}_fts JOIN {unit} u ON u.id = {unit}_fts.rowid JOIN docs d ON d.id = u.doc"
+        extra = f", -bm25({unit}_fts) AS score, snippet({unit}_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet"
+        order = f"bm25({unit}_fts), u.id"
+    else:
+        source = f"{unit} u JOIN docs d ON d.id = u.doc"
+        extra = ", NULL AS score, u.text AS snippet"
+        order = "d.d0, d.doc_id, u.id"
+    clause = (" WHERE " + " AND ".join(where)) if where else ""
+    page = ""
+    if limit is not None or offset:
+        page = " LIMIT ? OFFSET ?"
+    sql = (f'SELECT d.doc_id, u.citation, u.paragraph, u.sentence, u.start, u."end", u.text{extra}, '
+           f"d.outlet, d.perspective, d.published, d.title FROM {source}{clause} ORDER BY {order}{page}")
+    run_params = list(params) + ([-1 if limit is None else limit, offset] if page else [])
+    try:
+        rows = index.query(sql, run_params)
+        if page:
+            total = index.query(f"SELECT count(*) FROM {source}{clause}", params)[0][0]
+        else:
+            total = len(rows)
+    except sqlite3.OperationalError as exc:  # FTS5 rejects what our checks let through
+        raise QueryError(f"the search engine cannot read {query!r} ({exc}); "
+                         "use words, \"phrases\", prefix* and AND / OR / NOT between terms") from None
+    cols = ["doc_id", "citation", "paragraph", "sentence", "start", "end", "text", "score", "snippet",
+            "outlet", "perspective", "published", "title"]
+    df = pd.DataFrame(rows, columns=cols)
+    df.insert(0, "rank", range(offset + 1, offset + len(df) + 1))
+    df["sentence"] = df["sentence"].astype("Int64")
+    df["score"] = df["score"].astype(float)
+    df = df[SEARCH_COLUMNS]
+    df.attrs["total"] = int(total)
+    df.attrs["query"] = query
+    return df
+
+
+def count(corpus: Corpus, query: str | None = None, **filters) -> int:
+    """Return how many units match (the same arguments as :func:`search`, without paging)."""
+    filters.pop("limit", None)
+    filters.pop("offset", None)
+    return search(corpus, query, limit=0, **filters).attrs["total"]
+
+
+def snippet_html(snippet: str) -> str:
+    """Escape a snippet for HTML and turn its ⟦ ⟧ markers into ``<mark>`` … ``</mark>``."""
+    return html.escape(str(snippet)).replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>")
+
+
+# ---------------------------------------------------------------------------------------------
+# Keyword in context
+# ---------------------------------------------------------------------------------------------
+_DASHES = "-‐‑‒–—"
+_APOSTROPHES = "'’ʼ"
+_JOINERS = "+&/"
+
+
+def _word_pattern(word: str, prefix: bool) -> str:
+    out = []
+    for ch in word:
+        if ch in _DASHES:
+            out.append(f"[{re.escape(_DASHES)}]")
+        elif ch in _APOSTROPHES:
+            out.append(f"[{_APOSTROPHES}]")
+        elif ch in _JOINERS:  # "3+3" also finds "3 + 3"
+            out.append(r"\s*" + re.escape(ch) + r"\s*")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out) + (r"\w*" if prefix else "")
+
+
+def _kwic_pattern(query: str) -> tuple[re.Pattern | None, list[str] | None]:
+    """Return (regex, None) for a text query or (None, entity ids) for an ``@entity`` query."""
+    q = query.strip() if isinstance(query, str) else query
+    if not isinstance(q, str) or not q:
+        raise QueryError("kwic needs a word, a \"phrase\", a prefix* or an @entity_id to look for")
+    words = q.replace("(", " ( ").replace(")", " ) ").split()
+    if any(w.startswith("@") for w in words):
+        ids = [w[1:] for w in words if w != "OR"]
+        if not all(w.startswith("@") or w == "OR" for w in words) or any(not i for i in ids):
+            raise QueryError(f"{query!r}: write entity queries as @entity_id, several joined by OR "
+                             "(e.g. '@aras-corridor OR @zangezur-corridor'); do not mix them with words")
+        return None, ids
+    items = _tokens(q)
+    alternatives: list[list[_Term]] = [[]]
+    for item in items:
+        if item in ("AND", "NOT", "(", ")"):
+            raise QueryError(f"kwic shows each occurrence of a word or phrase, so {item!r} in {query!r} "
+                             "cannot be used; use OR between alternatives, or search() for AND / NOT")
+        if item == "OR":
+            alternatives.append([])
+        else:
+            alternatives[-1].append(item)
+    parts = []
+    for alt in alternatives:
+        words_re = []
+        for term in alt:
+            ws = term.text.split()
+            for j, w in enumerate(ws):
+                words_re.append(_word_pattern(w, term.prefix and j == len(ws) - 1))
+        body = r"\s+".join(words_re)
+        first, last = alt[0].text[0], alt[-1].text[-1]
+        lead = r"(?<!\w)" if _WORD.match(first) else ""
+        tail = r"(?!\w)" if (_WORD.match(last) and not alt[-1].prefix) else ""
+        parts.append(lead + body + tail)
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE), None
+
+
+def _spans(corpus: Corpus) -> dict:
+    """Per document: sentence starts/ends/citations and paragraph starts/ends (for bisect)."""
+    def compute():
+        out = {}
+        s = corpus.sentences
+        p = corpus.paragraphs
+        for doc_id, g in s.groupby("doc_id", sort=False):
+            out[doc_id] = {"s_start": g["start"].tolist(), "s_end": g["end"].tolist(), "s_cite": g["citation"].tolist()}
+        for doc_id, g in p.groupby("doc_id", sort=False):
+            out.setdefault(doc_id, {"s_start": [], "s_end": [], "s_cite": []})
+            out[doc_id].update(p_start=g["start"].tolist(), p_end=g["end"].tolist(), p_cite=g["citation"].tolist())
+        return out
+
+    return corpus.cached(("search", "spans"), compute)
+
+
+def _context(text: str, sp: dict, a: int, b: int, window: int) -> tuple[str, str, str]:
+    i = bisect.bisect_right(sp.get("p_start", []), a) - 1
+    p0, p1 = (sp["p_start"][i], sp["p_end"][i]) if i >= 0 else (0, len(text))
+    j = bisect.bisect_right(sp["s_start"], a) - 1
+    cite = sp["s_cite"][j] if j >= 0 and a < sp["s_end"][j] else (sp["p_cite"][i] if i >= 0 else "")
+    left = text[p0:a].split()
+    right = text[b:p1].split()
+    return " ".join(left[-window:] if window else []), " ".join(right[:window]), cite
+
+
+def kwic(corpus: Corpus, query: str, window: int = 8, *, doc_ids=None, limit: int | None = None) -> pd.DataFrame:
+    """Return every occurrence of ``query`` with ``window`` words of context on each side.
+
+    Columns: ``doc_id, citation`` (the sentence), ``left, match, right`` (context stays inside
+    the paragraph), ``start, end`` (offsets of the match in the document text) and
+    ``entity_id`` (for ``@entity`` queries; empty otherwise). Rows follow the corpus order.
+
+    ``query`` is a word, a phrase (quoted or not: ``Zangezur Corridor``), a prefix
+    (``corrid*``), alternatives joined by ``OR``, or ``@entity_id`` for every alias the
+    gazetteer matches (``@iran`` finds "Tehran", "the Islamic Republic"…). Matching ignores
+    capitalisation, treats the dashes - – — and the apostrophes ' ’ as the same, and lets
+    ``+``, ``&`` and ``/`` inside a word stand with or without spaces (``3+3`` finds "3 + 3").
+    ``doc_ids`` restricts the documents; ``limit`` stops after that many rows.
+
+    >>> import araz
+    >>> k = kwic(araz.load_corpus(), "@aras-corridor", window=2)
+    >>> k[["match", "citation"]].values.tolist()
+    [['Araz Corridor', 'anon-2025-pezeshkian-visit ¶10.2'], ['Aras River Transit Corridor', 'alwaght-2025-araghchi-baku ¶17.1']]
+    """
+    if not isinstance(window, int) or window < 0:
+        raise QueryError(f"window must be a whole number of words ≥ 0, not {window!r}")
+    pattern, ids = _kwic_pattern(query)
+    wanted = None if doc_ids is None else set(_as_list(doc_ids, "doc_ids"))
+    if wanted is not None:
+        missing = wanted - set(corpus.doc_ids)
+        if missing:
+            raise ScopeError(f"no document(s) {', '.join(sorted(missing))} in this corpus")
+    spans = _spans(corpus)
+    rows = []
+    if ids is not None:
+        _unknown(ids, set(_known_entities(corpus)), "entity", error=QueryError)
+        m = _all_mentions(corpus)
+        m = m[m["entity_id"].isin(ids)]
+        if wanted is not None:
+            m = m[m["doc_id"].isin(wanted)]
+        order = {d: i for i, d in enumerate(corpus.doc_ids)}
+        m = m.assign(_o=m["doc_id"].map(order)).sort_values(["_o", "start"])
+        for r in m.itertuples(index=False):
+            text = corpus[r.doc_id].text
+            left, right, cite = _context(text, spans[r.doc_id], r.start, r.end, window)
+            rows.append((r.doc_id, r.citation, left, text[r.start:r.end], right, int(r.start), int(r.end), r.entity_id))
+            if limit is not None and len(rows) >= limit:
+                break
+    else:
+        for doc in corpus:
+            if wanted is not None and doc.doc_id not in wanted:
+                continue
+            for mt in pattern.finditer(doc.text):
+                a, b = mt.span()
+                left, right, cite = _context(doc.text, spans[doc.doc_id], a, b, window)
+                rows.append((doc.doc_id, cite, left, mt.group(0), right, a, b, None))
+                if limit is not None and len(rows) >= limit:
+                    break
+            if limit is not None and len(rows) >= limit:
+                break
+    df = pd.DataFrame(rows, columns=KWIC_COLUMNS)
+    df.attrs["query"] = query
+    return df
+
+
+def kwic_html(df: pd.DataFrame, *, max_rows: int | None = None) -> str:
+    """Return a concordance table as HTML, every piece of document text escaped.
+
+    Left context is right-aligned so the matches line up; the match is in ``<mark>``.
+    ``max_rows`` cuts long tables and says how many rows were left out.
+
+    >>> import araz
+    >>> kwic_html(kwic(araz.load_corpus(), "Khodaafrin", window=2))[:32]
+    '<table class="araz-kwic"><thead>'
+    """
+    missing = [c for c in ("citation", "left", "match", "right") if c not in df.columns]
+    if missing:
+        raise ScopeError(f"kwic_html needs the columns of kwic(); missing: {', '.join(missing)}")
+    if df.empty:
+        return '<p class="araz-kwic-empty">no matches</p>'
+    esc = lambda v: html.escape("" if v is None or (isinstance(v, float) and pd.isna(v)) else str(v), quote=True)  # noqa: E731
+    shown = df if max_rows is None else df.head(max_rows)
+    rows = "".join(
+        f'<tr><td class="cite" style="white-space:nowrap;color:#666">{esc(r.citation)}</td>'
+        f'<td class="left" style="text-align:right">{esc(r.left)}</td>'
+        f'<td class="match" style="white-space:nowrap"><mark>{esc(r.match)}</mark></td>'
+        f'<td class="right">{esc(r.right)}</td></tr>'
+        for r in shown.itertuples(index=False))
+    more = ""
+    if len(shown) < len(df):
+        more = f'<p class="araz-kwic-more">{len(df) - len(shown)} more rows not shown</p>'
+    return ('<table class="araz-kwic"><thead><tr><th>citation</th><th style="text-align:right">left</th>'
+            f"<th>match</th><th>right</th></tr></thead><tbody>{rows}</tbody></table>{more}")
+
+
+__all__ = ["kwic", "kwic_html", "search", "count", "build_index", "to_fts", "snippet_html", "cache_dir", "Index"]
