@@ -52,7 +52,8 @@ def _build(corpus: Corpus, path: Path, own: bool) -> pd.DataFrame:
         try:
             span = parse_published(r.date)
         except ValueError as exc:
-            issues.append(Issue(src, line, "date", f"'{r.date}' {exc}"))
+            msg = str(exc) if r.date in str(exc) else f"'{r.date}' {exc}"
+            issues.append(Issue(src, line, "date", msg))
             continue
         kept = []
         for cit in _split(r.citations):
