@@ -88,7 +88,7 @@ to Baku from evidence inside the text? Answer with a citation such as `"alwaght-
     hints=[
         "News texts often date themselves by relating the event to another event: 'two days after…'.",
         "Read paragraph 5 of the Alwaght article: a military drill with a name.",
-        "¶5.1 relates the visit to the end of the drill; ¶5.2 gives the day the drill began. Either sentence is a fair answer.",
+        "Paragraph 5 relates the visit to the end of the drill, and gives the day the drill began: either of its sentences is a fair answer.",
     ],
     solution=lambda: (
         f"\"{ALWAGHT} ¶5.1\" (or ¶5.2). Together they date the visit: the trip came 'two days after the "
@@ -275,9 +275,9 @@ as a list, in the order of `corpus.sentences`. It will be run on cases you have 
         "    pattern = re.compile(r\"(?<!\\w)\" + re.escape(word) + r\"(?!\\w)\", re.IGNORECASE)\n"
         "    s = corpus.sentences\n"
         "    return [c for c, t in zip(s.citation, s.text) if pattern.search(t)]\n\n"
-        "cite_word(corpus, \"Bayramov\") gives the two sentences below: each citation resolves to the sentence "
-        "with corpus.cite(...)."),
-    cites=[f"{ALWAGHT} ¶2.2", f"{FTRIBUNE} ¶1.1"],
+        "cite_word(corpus, \"Bayramov\") finds the three sentences below; each citation resolves to its "
+        "sentence with corpus.cite(...)."),
+    cites=[f"{ALWAGHT} ¶2.2", f"{FTRIBUNE} ¶1.1", f"{FTRIBUNE} ¶3.1"],
 ))
 
 
