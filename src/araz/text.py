@@ -28,32 +28,34 @@ SENTENCE_OPENERS = frozenset(
 )
 _END = re.compile(r"([.!?…؟]+)([”\"’'»)\]]*)(\s+)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
-_LOOKBACK = 64  # longer than any abbreviation or initial the rules look at
+_LOOKBACK = 16  # longer than any abbreviation (≤ 6 letters) or initial the rules look at
 _LETTER = re.compile(r"[^\W\d_]")
+_SKIP_OPENING = re.compile(r"[“\"‘'«(\[*—–\- ]*")  # skipped before the next word
+_FIRST_WORD = re.compile(r"\w+")
 
 
 def _is_boundary(text: str, m: re.Match) -> bool:
-    punct = m.group(1)
-    after = text[m.end():m.end() + 40]
-    nxt = after.lstrip("“\"‘'«([*—–- ")[:1]
-    if not nxt:
+    """Whether the candidate end ``m`` (a match of ``_END``) ends a sentence (the rules above)."""
+    me = m.end()
+    limit = me + 40
+    k = _SKIP_OPENING.match(text, me, limit).end()
+    if k >= limit or k >= len(text):  # nothing but opening marks follow
         return True
-    if nxt.islower():
+    if text[k].islower():
         return False
-    if punct != ".":
+    if m.group(1) != "." or m.group(2):  # `?`, `!`, `…`; and `.”` (a closing quote ends it)
         return True
     # Look back a short window only: searching from 0 made splitting quadratic in the
     # paragraph length (a 50-sentence paragraph rescanned its start 50 times).
-    before = _WORD_BEFORE.search(text, max(0, m.start() - _LOOKBACK), m.start())
+    ms = m.start()
+    before = _WORD_BEFORE.search(text, max(0, ms - _LOOKBACK), ms)
     if before is None:
         return True
     word = before.group(1)
-    if m.group(2):  # `.”` — a closing quote after the full stop ends the sentence
-        return True
     low = word.lower().rstrip(".")
-    if low in ABBREVIATIONS or (len(word) == 1 and _LETTER.match(word) and word.isupper()):
-        if "." in low or low in {"etc", "al"}:  # U.S., e.g., etc. may end a sentence
-            first = re.match(r"\w+", after)
+    if low in ABBREVIATIONS or (len(word) == 1 and word.isupper() and _LETTER.match(word)):
+        if "." in low or low in ("etc", "al"):  # U.S., e.g., etc. may end a sentence
+            first = _FIRST_WORD.match(text, me, limit)
             return bool(first and first.group(0) in SENTENCE_OPENERS)
         return False
     return True
@@ -69,23 +71,28 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     >>> [s[a:b] for a, b in split_sentences(s)]
     ['Ms. Rafiga met Mr. Mousavi.', 'They spoke.”']
     """
-    spans: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = []
     start = 0
+    n = len(text)
     for m in _END.finditer(text):
         if _is_boundary(text, m):
-            end = m.start(3)
-            spans.append((start, end))
+            _add_span(text, start, m.start(3), offset, out)
             start = m.end()
-    spans.append((start, len(text)))
-    out = []
-    for a, b in spans:
+    _add_span(text, start, n, offset, out)
+    return out
+
+
+def _add_span(text: str, a: int, b: int, offset: int, out: list) -> None:
+    if a >= b:
+        return
+    if text[a].isspace() or text[b - 1].isspace():
         seg = text[a:b]
         stripped = seg.strip()
         if not stripped:
-            continue
-        a2 = a + (len(seg) - len(seg.lstrip()))
-        out.append((a2 + offset, a2 + len(stripped) + offset))
-    return out
+            return
+        a += len(seg) - len(seg.lstrip())
+        b = a + len(stripped)
+    out.append((a + offset, b + offset))
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
@@ -104,4 +111,4 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
 def is_heading(paragraph: str) -> bool:
     """A heading is a short paragraph (≤ 12 words) that does not end in sentence punctuation."""
     p = paragraph.strip()
-    return bool(p) and len(p.split()) <= 12 and p[-1] not in ".!?…؟:;,”\"’'"
+    return bool(p) and p[-1] not in ".!?…؟:;,”\"’'" and len(p.split()) <= 12
