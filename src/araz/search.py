@@ -131,8 +131,9 @@ def _tokens(query) -> list:
 
 
 def _check_grammar(items: list, query: str) -> None:
-    if not any(isinstance(i, _Term) for i in items):
-        raise QueryError(f"the query {query!r} has no words to search for; type a word, a \"phrase\" or a prefix*")
+    no_words = f"the query {query!r} has no words to search for; type a word, a \"phrase\" or a prefix*"
+    if not items:
+        raise QueryError(no_words)
     expect_operand, depth, last_op = True, 0, None
     for item in items:
         if isinstance(item, _Term):
@@ -159,6 +160,8 @@ def _check_grammar(items: list, query: str) -> None:
                          if last_op else f"'(' in {query!r} is never closed; add ')'")
     if depth > 0:
         raise QueryError(f"unbalanced parentheses in {query!r}: a '(' is never closed; add ')'")
+    if not any(isinstance(i, _Term) for i in items):
+        raise QueryError(no_words)
 
 
 def _fts_term(term: _Term) -> str:
@@ -217,8 +220,8 @@ def _unknown(ids, known, what: str, error=ScopeError):
         for b in bad:
             close = difflib.get_close_matches(b, list(known), n=3)
             hints.append(f"'{b}'" + (f" (did you mean {', '.join(close)}?)" if close else ""))
-        raise error(f"unknown {what} {', '.join(hints)}; ids are the entity_id column of "
-                    f"data/gazetteer/{'corridors' if what == 'corridor' else 'actors'}.csv")
+        table = {"corridor": "corridors.csv", "actor": "actors.csv"}.get(what, "actors.csv or corridors.csv")
+        raise error(f"unknown {what} {', '.join(hints)}; ids are the entity_id column of data/gazetteer/{table}")
 
 
 # ---------------------------------------------------------------------------------------------

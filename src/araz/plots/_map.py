@@ -107,9 +107,32 @@ def _visible_label(entry, box) -> tuple[float, float] | None:
     return float(best[0]), float(best[1])
 
 
-def _in_view(wp, box) -> bool:
+def _segment_in_box(a, b, box) -> bool:
+    """Liang–Barsky: does the segment a–b cross the rectangle?"""
     x0, x1, y0, y1 = box
-    return not (wp["lon"].max() < x0 or wp["lon"].min() > x1 or wp["lat"].max() < y0 or wp["lat"].min() > y1)
+    (ax_, ay), (bx, by) = a, b
+    dx, dy = bx - ax_, by - ay
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, ax_ - x0), (dx, x1 - ax_), (-dy, ay - y0), (dy, y1 - ay)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        r = q / p
+        if p < 0:
+            t0 = max(t0, r)
+        else:
+            t1 = min(t1, r)
+        if t0 > t1:
+            return False
+    return True
+
+
+def _in_view(wp, box) -> bool:
+    pts = list(zip(wp["lon"], wp["lat"]))
+    if len(pts) == 1:
+        return _segment_in_box(pts[0], pts[0], box)
+    return any(_segment_in_box(a, b, box) for a, b in zip(pts[:-1], pts[1:]))
 
 
 def _shifts(routes: dict) -> dict:
