@@ -243,7 +243,7 @@ def register(corpus: Corpus) -> pd.DataFrame:
 
     >>> import araz
     >>> r = register(araz.load_corpus()).set_index("doc_id")
-    >>> r.loc["ftribune-2025-araghchi-baku", "reporting_verbs_per_1k"] > r.loc["mehr-2021-korybko", "reporting_verbs_per_1k"]
+    >>> bool(r.loc["ftribune-2025-araghchi-baku", "reporting_verbs_per_1k"] > r.loc["mehr-2021-korybko", "reporting_verbs_per_1k"])
     True
     """
     rows = []

@@ -65,8 +65,9 @@ display(HTML(sources.card_html(corpus, "ftribune-2025-araghchi-baku")))
 print(corpus["ftribune-2025-araghchi-baku"].notes)
 """),
     md("""
-The `actors` and `corridors` rows fill in once those analyses are installed (notebooks 02 and 03);
-until then the card says *not available* rather than guessing.
+The `actors` and `corridors` rows come from the analyses of notebooks 02 and 03 (`araz.actors`,
+`araz.corridors`), counted per document; where those are not installed the card says *not available*
+rather than guessing. Already here they show what each text is about — and what it leaves out.
 
 ## 2. Dating an undated article from internal evidence
 
