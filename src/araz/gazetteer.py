@@ -445,6 +445,15 @@ def find(text: str, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
     return build_matcher(gazetteer).find(text)
 
 
+def entities(gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """Return the entity table (default: the shipped gazetteer); columns of :attr:`Gazetteer.entities`.
+
+    >>> int((entities()["type"] == "state").sum()) >= 193
+    True
+    """
+    return (gazetteer if gazetteer is not None else load_gazetteer()).entities.copy()
+
+
 def corpus_extras(corpus) -> list[Path]:
     """The extra gazetteer CSVs a user corpus brings in ``<folder>/gazetteer/`` (may be empty)."""
     if getattr(corpus, "is_shipped", False) or getattr(corpus, "root", None) is None:
@@ -575,5 +584,5 @@ def mentions(corpus, kinds=None, *, gazetteer: Gazetteer | None = None) -> pd.Da
     return df.copy()
 
 
-__all__ = ["Gazetteer", "Matcher", "load_gazetteer", "build_matcher", "find", "mentions", "for_corpus", "fold",
+__all__ = ["Gazetteer", "Matcher", "load_gazetteer", "build_matcher", "find", "mentions", "for_corpus", "entities", "fold",
            "ALIAS_KINDS", "CATEGORIES", "MENTION_COLUMNS"]
