@@ -1,0 +1,198 @@
+"""araz.gazetteer: the tables, the one matcher and its rules (boundaries, case, longest match, scripts)."""
+import pytest
+
+import araz
+from araz import gazetteer
+from araz.errors import ScopeError, TableError
+from conftest import make_corpus
+
+
+def surfaces(text):
+    return [(r.surface, r.entity_id, r.kind) for r in gazetteer.find(text).itertuples()]
+
+
+# ---- the tables ----------------------------------------------------------------------------
+def test_every_un_member_state_is_an_actor_with_a_source():
+    ents = gazetteer.load_gazetteer().entities
+    states = ents[(ents["type"] == "state") & (ents["role"] == "UN member state")]
+    assert len(states) == 193
+    assert states["country"].str.fullmatch(r"[A-Z]{3}").all()
+    assert (ents["source"].str.len() > 0).all()
+
+
+def test_the_six_3_plus_3_states_israel_and_the_us_have_heads_and_foreign_ministers_2020_2026():
+    ents = gazetteer.load_gazetteer().entities
+    people = ents[ents["type"] == "person"]
+    for iso in ("AZE", "ARM", "GEO", "IRN", "TUR", "RUS", "ISR", "USA"):
+        roles = " ".join(people[people["country"] == iso]["role"])
+        assert "President" in roles and ("Foreign Affairs" in roles or "Secretary of State" in roles), iso
+    raisi = ents.set_index("entity_id").loc["ebrahim-raisi"]
+    assert raisi.role_years == "2021-2024"
+    assert ents.set_index("entity_id").loc["jeyhun-bayramov"].role_years == "2020-"
+
+
+def test_format_entity_and_its_spellings():
+    g = gazetteer.load_gazetteer()
+    assert g.entity("three-plus-three")["type"] == "format"
+    aliases = set(g.aliases[g.aliases.entity_id == "three-plus-three"]["alias"])
+    assert {"3+3", "3 + 3", "3+3 format", "“3+3”"} <= aliases
+
+
+def test_ambiguous_aliases_are_marked():
+    al = gazetteer.load_gazetteer().aliases.set_index("alias")
+    for alias in ("Georgia", "Astara", "the Islamic Republic", "Washington"):
+        assert bool(al.loc[alias, "ambiguous"]), alias
+
+
+def test_unknown_entity_id_is_rejected():
+    with pytest.raises(ScopeError, match="no entity 'atlantis'"):
+        gazetteer.load_gazetteer().entity("atlantis")
+
+
+# ---- matching rules ------------------------------------------------------------------------
+def test_name_does_not_match_inside_a_longer_word_iranian_is_a_demonym():
+    assert surfaces("Iranian diplomats") == [("Iranian", "iran", "demonym")]
+
+
+def test_abbreviation_does_not_match_inside_a_word():
+    assert surfaces("DISCO night under the woman") == []
+    assert surfaces("the SCO met") == [("SCO", "sco", "abbreviation")]
+
+
+def test_possessives_count_with_straight_and_curly_apostrophes():
+    assert [s for s, _, _ in surfaces("Iran’s view and Iran's view")] == ["Iran", "Iran"]
+
+
+def test_alias_ending_in_punctuation_matches_before_a_hyphen():
+    assert surfaces("the U.S.-brokered route") == [("U.S.", "united-states", "abbreviation")]
+
+
+def test_longest_match_wins_and_overlaps_count_once():
+    assert surfaces("the Islamic Republic of Iran") == [("Islamic Republic of Iran", "iran", "name")]
+    assert surfaces("the Islamic Republic said") == [("the Islamic Republic", "iran", "label")]
+    assert surfaces("in East Azerbaijan province") == [("East Azerbaijan", "east-azerbaijan-province", "name")]
+
+
+def test_metonyms():
+    assert surfaces("Official Baku and Tehran") == [("Official Baku", "azerbaijan", "metonym"), ("Tehran", "iran", "metonym")]
+    assert surfaces("Tel Aviv’s interventions")[0] == ("Tel Aviv", "israel", "metonym")
+
+
+def test_case_rules_per_alias():
+    assert surfaces("roast turkey") == []
+    assert surfaces("Turkey and Türkiye")[0] == ("Turkey", "turkey", "name")
+    assert surfaces("IRAN") == [("IRAN", "iran", "name")]  # case-insensitive alias
+    assert surfaces("let us go") == []  # 'US' is case-sensitive
+
+
+def test_aliases_in_other_scripts():
+    assert surfaces("ایران و جمهوری آذربایجان") == [("ایران", "iran", "script"), ("جمهوری آذربایجان", "azerbaijan", "script")]
+    assert [e for _, e, _ in surfaces("İran və Azərbaycan, Bakı və İlham Əliyev")] == ["iran", "azerbaijan", "azerbaijan", "ilham-aliyev"]
+    assert surfaces("ایرانی") == [("ایرانی", "iran", "script")]  # the adjective, not the name inside it
+
+
+def test_categories_do_not_hide_each_other():
+    df = gazetteer.find("the transit route between Azerbaijan and Armenia")
+    assert set(zip(df.category, df.entity_id)) == {("corridor", "tripp"), ("actor", "azerbaijan"), ("actor", "armenia")}
+
+
+def test_find_on_empty_text_has_the_columns():
+    assert list(gazetteer.find("").columns) == gazetteer.FIND_COLUMNS
+
+
+# ---- corpus mentions -------------------------------------------------------------------------
+def test_mentions_columns_and_citations(corpus):
+    m = gazetteer.mentions(corpus)
+    assert list(m.columns) == gazetteer.MENTION_COLUMNS
+    for r in m.sample(20, random_state=0).itertuples():
+        assert corpus[r.doc_id].text[r.start:r.end] == r.surface
+        assert corpus.cite(r.citation).find(r.surface) >= 0
+
+
+def test_mentions_are_cached_per_corpus(corpus):
+    assert gazetteer.mentions(corpus) is not gazetteer.mentions(corpus)  # copies out…
+    key = [k for k in corpus.cache if isinstance(k, tuple) and k[0] == "araz.gazetteer.mentions"]
+    assert len(key) == 1  # …of one cached computation
+
+
+def test_mentions_kinds_filter(corpus):
+    assert set(gazetteer.mentions(corpus, kinds=["corridor"])["category"]) == {"corridor"}
+    assert set(gazetteer.mentions(corpus, kinds="metonym")["kind"]) == {"metonym"}
+    with pytest.raises(ScopeError, match="unknown kind"):
+        gazetteer.mentions(corpus, kinds=["nickname"])
+
+
+def test_persian_and_azerbaijani_corpus(tmp_path):
+    folder = make_corpus(tmp_path, {
+        "fa.md": ({"title": "fa", "outlet": "Example", "published": "2024-01-01", "language": "fa"},
+                  "ایران و آذربایجان همکاری می‌کنند. باکو موافقت کرد. عراقچی به باکو رفت."),
+        "az.md": ({"title": "az", "outlet": "Example", "published": "2024-01-02", "language": "az"},
+                  "İran və Azərbaycan razılaşdı. Rəsmi Bakı bəyanat verdi."),
+    })
+    m = gazetteer.mentions(araz.load_corpus(folder))
+    fa = m[m.doc_id == "fa"]
+    assert fa[["surface", "entity_id", "sentence"]].values.tolist() == [
+        ["ایران", "iran", 1], ["آذربایجان", "azerbaijan", 1], ["باکو", "azerbaijan", 2],
+        ["عراقچی", "abbas-araghchi", 3], ["باکو", "azerbaijan", 3]]
+    assert bool(fa.iloc[1]["ambiguous"])  # آذربایجان also names the Iranian region
+    az = m[m.doc_id == "az"]
+    assert az["surface"].tolist() == ["İran", "Azərbaycan", "Rəsmi Bakı"]
+
+
+# ---- user gazetteers and bad rows ---------------------------------------------------------------
+def test_a_user_corpus_brings_its_own_gazetteer(tmp_path):
+    folder = make_corpus(tmp_path, {"a.md": ({"title": "a", "outlet": "X", "published": "2024"},
+                                             "The Caspian Littoral Forum met. Ayatollah Sistani spoke.")})
+    (folder / "gazetteer").mkdir()
+    (folder / "gazetteer" / "actors.csv").write_text(
+        "entity_id,label,type,country,role,role_years,source,note\n"
+        "ali-sistani,Ali al-Sistani,person,IRQ,Grand Ayatollah,unknown,lecturer's note,\n", encoding="utf-8")
+    (folder / "gazetteer" / "actor_aliases.csv").write_text(
+        "entity_id,alias,kind,lang,case_sensitive,ambiguous,note\n"
+        "ali-sistani,Ayatollah Sistani,name,en,false,false,\n"
+        "caspian-sea,Caspian Littoral,label,en,false,false,\n", encoding="utf-8")
+    m = gazetteer.mentions(araz.load_corpus(folder))
+    assert m[["surface", "entity_id"]].values.tolist() == [["Caspian Littoral", "caspian-sea"], ["Ayatollah Sistani", "ali-sistani"]]
+
+
+def write_aliases(tmp_path, rows):
+    p = tmp_path / "actor_aliases.csv"
+    p.write_text("entity_id,alias,kind,lang,case_sensitive,ambiguous,note\n" + rows, encoding="utf-8")
+    return p
+
+
+def test_alias_of_an_unknown_entity_names_file_line_and_column(tmp_path):
+    p = write_aliases(tmp_path, "iran,Persia-land,label,en,false,false,\natlantis,Atlantis,name,en,false,false,\n")
+    with pytest.raises(TableError) as info:
+        gazetteer.load_gazetteer(extra=[p])
+    assert "actor_aliases.csv, line 3: field 'entity_id': 'atlantis' is not in actors.csv or corridors.csv" in str(info.value)
+
+
+def test_bad_kind_and_boolean_name_the_row(tmp_path):
+    p = write_aliases(tmp_path, "iran,Iranistan,nickname,en,maybe,false,\n")
+    with pytest.raises(TableError) as info:
+        gazetteer.load_gazetteer(extra=[p])
+    text = str(info.value)
+    assert "line 2: field 'kind': 'nickname' is not allowed" in text
+    assert "line 2: field 'case_sensitive': 'maybe' is not a valid boolean" in text
+
+
+def test_an_alias_naming_two_entities_is_rejected(tmp_path):
+    p = write_aliases(tmp_path, "armenia,Tehran,metonym,en,false,false,\n")
+    with pytest.raises(TableError, match=r"line 2: field 'alias': 'Tehran' already names 'iran'"):
+        gazetteer.load_gazetteer(extra=[p])
+
+
+def test_an_unknown_gazetteer_file_name_is_rejected(tmp_path):
+    p = tmp_path / "people.csv"
+    p.write_text("x\n", encoding="utf-8")
+    with pytest.raises(TableError, match="people.csv: is not a gazetteer table I know"):
+        gazetteer.load_gazetteer(extra=[p])
+
+
+def test_shipped_actor_csvs_match_their_builder():
+    import subprocess, sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, str(root / "tools" / "gazetteer" / "build_actors.py"), "--check"], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
