@@ -152,3 +152,51 @@ def test_readme_is_skipped_with_a_warning_not_silently(tmp_path):
     issues = validate(folder)
     assert len(issues) == 1 and issues[0].severity == "warning" and "README" in issues[0].message
     assert len(araz.load_corpus(folder)) == 1
+
+
+# ---- the fast front-matter path reads exactly what YAML reads -----------------------------
+def _yaml(front):
+    import yaml
+
+    return yaml.load(front, Loader=yaml.CSafeLoader) or {}
+
+
+FRONT_VALUES = [
+    "A note", "Iran's view", "'Iran''s view'", "'it: has a colon'", '"double"', '"with \\"escape\\""', "2025-12-08",
+    "2024", "2025-12", "2021-01/2021-08", "2025-12-07/2025-12-31", "0123", "12:30", "1.5", "1e3", "yes", "No", "off",
+    "~", "null", "", "http://example.org/a?b=c", "Bakı", "«3+3»", "- item", "[a, b]", "{a: 1}", "x # comment",
+    "a: b", "trailing:", "!!str x", "&anchor x", "*alias", "| block", "> folded", "%x", "@x", "`x`", "2021-5-2",
+    "unknown", "CC BY 4.0", "45feee8578", "0x1F", "0b101", "12abc", "2024  ", "'x'  ", "a:b", "x:", "Iranian media (opinion)", "'unclosed", "1_000", "-5", ".inf", "=", "<<",
+]
+
+
+@pytest.mark.parametrize("value", FRONT_VALUES)
+def test_fast_front_matter_reads_what_yaml_reads(value):
+    from araz.validate import _simple_front, parse_front_matter
+
+    front = f"title: {value}\noutlet: Example Daily\npublished: 2024-03-02"
+    fast = _simple_front(front)
+    try:
+        expected = _yaml(front)
+    except Exception:  # noqa: BLE001 - YAML refuses it: the fast path must not accept it
+        assert fast is None
+        return
+    assert fast is None or fast == expected
+    assert parse_front_matter(front) == expected
+
+
+def test_fast_front_matter_leaves_lists_comments_and_continuations_to_yaml():
+    from araz.validate import _simple_front
+
+    for front in ("title: a\n  continued", "tags:\n- a\n- b", "yes: x", "title:\tx", "'quoted key': x", " title: x"):
+        assert _simple_front(front) is None, front
+    assert _simple_front("# a comment\ntitle: x\n\noutlet: z") == {"title": "x", "outlet": "z"}
+
+
+def test_impossible_unquoted_date_is_reported_not_a_crash(tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for i, outlet in enumerate(("Example Daily", "[Example]")):  # the fast path, then YAML
+        (folder / f"x{i}.md").write_text(f"---\ntitle: x\noutlet: {outlet}\npublished: 2025-13-45\n---\nText.\n", encoding="utf-8")
+    issues = [i for i in validate(folder) if i.severity == "error" and i.field == "published"]
+    assert len(issues) == 2 and all(i.line == 4 and "month 13" in i.message for i in issues)

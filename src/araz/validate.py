@@ -19,7 +19,9 @@ Limits and conventions:
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +73,29 @@ def _rel(path: Path, root: Path | None) -> str:
         return str(path)
 
 
+def _walk(folder: Path):
+    """Yield the ``.md``/``.txt`` files under ``folder``, skipping dot-folders and dot-files.
+
+    ``os.scandir`` instead of ``Path.rglob``: one system call per folder, not one ``stat``
+    per file (10,000 files: 0.05 s instead of 0.5 s). Symbolic links to folders are not
+    followed (as with ``rglob``).
+    """
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        try:
+            if e.is_dir(follow_symlinks=False):
+                yield from _walk(Path(e.path))
+            elif os.path.splitext(e.name)[1].lower() in SUFFIXES and e.is_file():
+                yield Path(e.path)
+        except OSError:
+            continue
+
+
 def find_files(root: Path) -> tuple[list[Path], list[Issue]]:
     """Return the document files under ``root`` (sorted) and issues about the folder itself."""
     root = Path(root)
@@ -79,23 +104,141 @@ def find_files(root: Path) -> tuple[list[Path], list[Issue]]:
     if root.is_file():
         return [root], []
     files, issues = [], []
-    for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
+    for p in sorted(_walk(root)):
+        if p.stem.upper() == "README":
+            issues.append(Issue(str(p), None, None, "README files are not read as documents (skipped); give it front matter and another name to include it", "warning"))
             continue
-        if p.is_file() and p.suffix.lower() in SUFFIXES:
-            if p.stem.upper() == "README":
-                issues.append(Issue(str(p), None, None, "README files are not read as documents (skipped); give it front matter and another name to include it", "warning"))
-                continue
-            files.append(p)
+        files.append(p)
     if not files:
         issues.append(Issue(str(root), None, None, "holds no documents (.md or .txt files); add one with a front-matter block (see araz validate --help)"))
     return files, issues
 
 
+# ---- front matter: a fast path for plain `key: value` lines ------------------------------
+# Most front matter is one `key: value` per line. Parsing those directly is ~20x faster
+# than YAML (which dominated loading 10,000 files) and gives the same values; anything
+# else (lists, continuation lines, escapes, comments after a value, YAML's special words)
+# goes to the YAML parser unchanged. tests/test_validate.py compares both on many inputs.
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_YAML_WORDS = frozenset(
+    "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split()
+)
+_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
+_DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
+_DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_STR_DATES = re.compile(r"[0-9]{4}-[0-9]{2}|[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?/[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+_DECIMAL = re.compile(r"[1-9][0-9]*")
+_ALNUM = re.compile(r"[0-9][0-9A-Za-z]*")
+_NOT_PRINTABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]")
+_FALLBACK = object()
+
+
+def _plain_value(v: str):
+    """The value YAML gives a one-line scalar ``v``, or ``_FALLBACK`` when unsure."""
+    if not v:
+        return None
+    c = v[0]
+    if c == "'":
+        m = _SINGLE_QUOTED.fullmatch(v)
+        return m.group(1).replace("''", "'") if m else _FALLBACK
+    if c == '"':
+        m = _DOUBLE_QUOTED.fullmatch(v)
+        return m.group(1) if m else _FALLBACK
+    if ": " in v or " #" in v or v.endswith(":"):
+        return _FALLBACK
+    if c.isalpha():
+        return _FALLBACK if v in _YAML_WORDS else v
+    if c.isdigit():
+        m = _DAY.fullmatch(v)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                return v  # YAML would crash here; the date check reports it properly
+        if _STR_DATES.fullmatch(v):
+            return v
+        if _DECIMAL.fullmatch(v):
+            return int(v)
+        if _ALNUM.fullmatch(v) and not v.isdigit() and v[:2].lower() not in ("0x", "0b"):
+            return v  # e.g. a sha256: YAML's numbers need a '.', ':' or only digits
+    return _FALLBACK
+
+
+def parse_front_matter(front: str) -> dict:
+    """Parse a front-matter block (the lines between the ``---``) into a dict.
+
+    Simple ``key: value`` lines are read directly; anything else goes to YAML
+    (``yaml.CSafeLoader``), which raises ``yaml.YAMLError`` for what it cannot read.
+
+    >>> parse_front_matter("title: 'Iran''s view'\\npublished: 2025-12-08\\nlanguage: en")
+    {'title': "Iran's view", 'published': datetime.date(2025, 12, 8), 'language': 'en'}
+    """
+    out = _simple_front(front)
+    if out is not None:
+        return out
+    if not front.strip():
+        return {}
+    try:
+        meta = yaml.load(front, Loader=_Loader)
+    except ValueError:  # an impossible unquoted date (2025-13-45): read dates as text instead
+        meta = yaml.load(front, Loader=_TextDatesLoader)
+    return {} if meta is None else meta
+
+
+class _TextDatesLoader(yaml.SafeLoader):
+    """YAML without the timestamp type: ``2025-13-45`` stays text for the date check to report."""
+
+
+_TextDatesLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _simple_front(front: str) -> dict | None:
+    if "\t" in front or _NOT_PRINTABLE.search(front):
+        return None
+    out = {}
+    for line in front.split("\n"):
+        if not line or line.startswith("#"):  # blank line or comment
+            continue
+        key, colon, rest = line.partition(":")
+        if not colon or not _KEY.fullmatch(key) or key in _YAML_WORDS or (rest and rest[0] != " "):
+            return None
+        value = _plain_value(rest.strip(" "))
+        if value is _FALLBACK:
+            return None
+        out[key] = value
+    return out
+
+
 def _field_line(front: str, key: str, first_line: int) -> int | None:
     m = re.search(rf"^{re.escape(key)}\s*:", front, flags=re.MULTILINE)
     return None if m is None else first_line + front.count("\n", 0, m.start())
+
+
+def _split_front(content: str) -> tuple[str, int | None, str] | None:
+    """``(front, closing line index, text)``; ``None`` without an opening ``---`` line.
+
+    Walks line by line through the front matter only, not the whole text.
+    """
+    end = content.find("\n")
+    first = content if end < 0 else content[:end]
+    if first.strip() != "---":
+        return None
+    if end < 0:
+        return "", None, ""
+    start = pos = end + 1
+    i = 1
+    while True:
+        nl = content.find("\n", pos)
+        line = content[pos:] if nl < 0 else content[pos:nl]
+        if line.strip() in ("---", "..."):
+            return content[start:max(start, pos - 1)], i, ("" if nl < 0 else content[nl + 1:])
+        if nl < 0:
+            return "", None, ""
+        pos = nl + 1
+        i += 1
 
 
 def read_document(path: Path, root: Path | None = None) -> Record:
@@ -125,27 +268,27 @@ def read_document(path: Path, root: Path | None = None) -> Record:
         content = content[1:]
     if "\r" in content:
         content = content.replace("\r\n", "\n").replace("\r", "\n")
-    lines = content.split("\n")
-    if not lines or lines[0].strip() != "---":
+    split = _split_front(content)
+    if split is None:
         add(1, None, "has no front matter; start the file with a line '---', then 'title:', 'outlet:', 'published:' lines, then '---'")
         return rec
-    close = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    front, close, text = split
     if close is None:
         add(1, None, "front matter is not closed; add a line '---' after the last field")
         return rec
-    front = "\n".join(lines[1:close])
     rec.body_line = close + 2
-    rec.text = "\n".join(lines[close + 1:])
+    rec.text = text
     try:
-        meta = yaml.load(front, Loader=_Loader) if front.strip() else {}
+        meta = parse_front_matter(front)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         add(line, None, f"front matter is not valid YAML ({problem}); write one 'field: value' per line and quote values that contain ': '")
         return rec
-    if meta is None:
-        meta = {}
+    except (ValueError, TypeError) as exc:  # e.g. an impossible unquoted timestamp
+        add(None, None, f"front matter has a value YAML cannot read ({exc}); quote it ('...')")
+        return rec
     if not isinstance(meta, dict):
         add(2, None, "front matter must be 'field: value' lines, not a list or a single value")
         return rec
@@ -188,8 +331,13 @@ def read_document(path: Path, root: Path | None = None) -> Record:
         actual = hashlib.sha256(rec.text.encode("utf-8")).hexdigest()
         if str(sha).lower() != actual:
             add(line_of("sha256"), "sha256", f"does not match the text (the text's SHA-256 is {actual}); if you changed the text on purpose, update or remove 'sha256'")
+    norm_text = None
     for quote in evidence_quotes(clean.get("date_evidence") or ""):
-        if _normalise(quote) not in _normalise(rec.text):
+        if quote in rec.text:  # verbatim: no need to normalise 5 kB of text
+            continue
+        if norm_text is None:
+            norm_text = _normalise(rec.text)
+        if _normalise(quote) not in norm_text:
             add(line_of("date_evidence"), "date_evidence", f"quotes \"{quote[:60]}…\", which is not in the text; quote the dating sentence(s) verbatim before 'Reasoning:'", "warning")
     rec.meta = clean
     return rec
