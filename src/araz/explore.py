@@ -35,7 +35,6 @@ import datetime as dt
 import math
 import re
 import sqlite3
-import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,150 +179,92 @@ def _days(d: dt.date) -> int:
 
 
 # ---------------------------------------------------------------------------
-# Queries
+# Queries (the syntax and the FTS5 index are araz.search's)
 # ---------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Term:
-    """One positive term of a query: a ``word``, a ``prefix`` or a ``phrase`` (lower-case tokens)."""
+    """One positive term of a query: a ``word``, a ``prefix`` or a ``phrase`` (its words)."""
 
     kind: str
     tokens: tuple[str, ...]
 
     @property
     def fts(self) -> str:
-        if self.kind == "prefix":
-            return f"{self.tokens[0]}*"
-        if self.kind == "word":
-            return self.tokens[0]
-        return '"' + " ".join(self.tokens) + '"'
+        return '"' + " ".join(self.tokens).replace('"', '""') + '"' + ("*" if self.kind == "prefix" else "")
 
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    """A user query made safe for FTS5 (``fts``) and its positive ``terms`` (for ranking and highlighting)."""
+    """A checked query: ``text`` as typed, ``fts`` (the FTS5 expression of :func:`araz.search.to_fts`)
+    and its positive ``terms`` (used to rank)."""
 
     text: str
     fts: str
     terms: tuple[Term, ...]
 
 
-_TOKEN = re.compile(r'"[^"]*"|\(|\)|[^\s"()]+|"')
+_TOKEN = re.compile(r'"[^"]*"\*?|\(|\)|[^\s"()]+')
 _WORD = re.compile(r"\w+", re.UNICODE)
-_BARE = re.compile(r"^\w+\*?$", re.UNICODE)
-_HELP = ('use words, "a phrase" in double quotes, a prefix such as corrid*, AND / OR / NOT between '
-         'terms, and parentheses to group')
 
 
-def _fold(s: str) -> str:
-    """Lower-case and strip accents, keeping one character per character (offsets stay valid)."""
-    out = []
-    for ch in s:
-        base = unicodedata.normalize("NFD", ch)[:1] or ch
-        out.append(base.lower()[:1] or ch)
-    return "".join(out)
+def parse_query(query: str | None) -> ParsedQuery | None:
+    """Check a query with :func:`araz.search.to_fts` (the kit's one query syntax); ``None`` if empty.
 
+    Words, ``"phrases"``, ``prefix*``, ``AND`` / ``OR`` / ``NOT`` and parentheses; a query
+    that cannot be read raises :class:`araz.QueryError` saying what to change.
 
-def parse_query(query: str) -> ParsedQuery | None:
-    """Check a query and make it safe for SQLite FTS5; ``None`` for an empty query.
-
-    Words with punctuation inside (``Rasht–Astara``, ``U.S.``, ``3+3``) are searched as
-    phrases; unbalanced quotes or parentheses, or an operator with nothing to join,
-    raise :class:`araz.QueryError` with a readable message.
-
-    >>> parse_query('Zangezur corrid*').fts
-    'Zangezur corrid*'
-    >>> parse_query('3+3 format').fts
-    '"3+3" format'
+    >>> [t.fts for t in parse_query('Zangezur NOT Aras corrid*').terms]
+    ['"Zangezur"', '"corrid"*']
     """
-    if query is None:
+    from .search import to_fts
+
+    if query is None or (isinstance(query, str) and not query.strip()):
         return None
-    if not isinstance(query, str):
-        raise QueryError(f"a query must be text, not {type(query).__name__}")
-    text = query.strip()
-    if not text:
-        return None
-    if text.count('"') % 2:
-        raise QueryError(f"The query {text!r} has an unbalanced double quote; close the phrase with a second \" "
-                         f"(or remove it). {_HELP[0].upper()}{_HELP[1:]}.")
-    parts: list[str] = []
+    fts = to_fts(query)  # raises QueryError with the kit's wording
     terms: list[Term] = []
-    depth = 0
-    negate_depth: int | None = None  # terms inside a NOT … are not ranked or highlighted
-    pending_not = False
-    for tok in _TOKEN.findall(text):
-        positive = not pending_not and negate_depth is None
+    depth, negated_at, after_not = 0, None, False
+    for tok in _TOKEN.findall(query):
         if tok == "(":
             depth += 1
-            if pending_not and negate_depth is None:
-                negate_depth = depth
-            pending_not = False
-            parts.append(tok)
+            if after_not and negated_at is None:
+                negated_at = depth
+            after_not = False
             continue
         if tok == ")":
+            if negated_at is not None and depth == negated_at:
+                negated_at = None
             depth -= 1
-            if depth < 0:
-                raise QueryError(f"The query {text!r} closes a parenthesis that was never opened; {_HELP}.")
-            if negate_depth is not None and depth < negate_depth:
-                negate_depth = None
-            parts.append(tok)
             continue
         if tok in ("AND", "OR", "NOT"):
-            parts.append(tok)
-            pending_not = tok == "NOT"
+            after_not = tok == "NOT"
             continue
-        pending_not = False
-        if tok.startswith('"'):
-            words = tuple(_fold(w) for w in _WORD.findall(tok[1:-1]))
-            if not words:
-                continue
-            parts.append('"' + tok[1:-1].replace('"', '""') + '"')
-            term = Term("phrase" if len(words) > 1 else "word", words)
-        elif _BARE.match(tok):
-            if tok.endswith("*"):
-                term = Term("prefix", (_fold(tok[:-1]),))
-            else:
-                term = Term("word", (_fold(tok),))
-            parts.append(tok)
+        positive = not after_not and negated_at is None
+        after_not = False
+        prefix = tok.endswith("*")
+        words = tuple(_WORD.findall(tok))
+        if not words or not positive:
+            continue
+        kind = "prefix" if prefix and len(words) == 1 else "phrase" if len(words) > 1 else "word"
+        terms.append(Term(kind, words))
+    return ParsedQuery(query.strip(), fts, tuple(dict.fromkeys(terms)))
+
+
+_OPEN, _CLOSE = "\x02", "\x03"
+
+
+def _marked_spans(marked: str) -> list[tuple[int, int]]:
+    """Offsets of the text between FTS5 ``highlight()`` markers, in the text without them."""
+    spans, pos, start = [], 0, None
+    for ch in marked:
+        if ch == _OPEN:
+            start = pos
+        elif ch == _CLOSE:
+            if start is not None and pos > start:
+                spans.append((start, pos))
+            start = None
         else:
-            words = tuple(_fold(w) for w in _WORD.findall(tok))
-            if not words:
-                continue  # stray punctuation: nothing to search for
-            prefix = tok.endswith("*") and len(words) == 1
-            if prefix:
-                parts.append(f"{words[0]}*")
-                term = Term("prefix", words)
-            else:
-                parts.append('"' + tok.replace('"', '""') + '"')
-                term = Term("phrase" if len(words) > 1 else "word", words)
-        if positive:
-            terms.append(term)
-    if depth > 0:
-        raise QueryError(f"The query {text!r} opens a parenthesis that is never closed; {_HELP}.")
-    if not parts or not terms and all(p in ("(", ")", "AND", "OR", "NOT") for p in parts):
-        raise QueryError(f"The query {text!r} has no word to search for; {_HELP}.")
-    return ParsedQuery(text, " ".join(parts), tuple(dict.fromkeys(terms)))
-
-
-def _highlight_regex(terms: Iterable[Term]) -> re.Pattern | None:
-    alts = []
-    for t in terms:
-        toks = [re.escape(x) for x in t.tokens]
-        if t.kind == "prefix":
-            alts.append(rf"(?<!\w){toks[0]}\w*")
-        else:
-            alts.append(r"(?<!\w)" + r"\W+".join(toks) + r"(?!\w)")
-    if not alts:
-        return None
-    alts.sort(key=len, reverse=True)
-    return re.compile("|".join(alts))
-
-
-def term_spans(text: str, terms: Iterable[Term]) -> list[tuple[int, int]]:
-    """Character spans of ``text`` that the query terms match (case- and accent-insensitive)."""
-    rx = _highlight_regex(terms)
-    if rx is None:
-        return []
-    return [m.span() for m in rx.finditer(_fold(text)) if m.end() > m.start()]
+            pos += 1
+    return spans
 
 
 # ---------------------------------------------------------------------------
@@ -477,10 +418,9 @@ class Index:
         self.doc_last = np.cumsum(counts).astype(np.int64)
         self.doc_first = self.doc_last - counts
         self.s_len = np.fromiter((len(t.split()) for t in self.s_text), np.float64, self.n_sentences)
-        self.avg_len = float(self.s_len.mean()) if self.n_sentences else 1.0
+        self.p_len = np.bincount(self.s_para, weights=self.s_len, minlength=self.n_paragraphs) if self.n_sentences else np.zeros(self.n_paragraphs)
         self._build_tone(corpus)
         self._build_mentions(corpus)
-        self._fts: sqlite3.Connection | None = None
         self._query_cache: OrderedDict = OrderedDict()
         self._term_cache: OrderedDict = OrderedDict()
         self._selection_cache: OrderedDict = OrderedDict()
@@ -585,68 +525,83 @@ class Index:
         return out
 
     # ---- full text ------------------------------------------------------------
-    @property
-    def fts(self) -> sqlite3.Connection:
-        """An in-memory SQLite FTS5 index of the sentences (rowid = sentence row), built on first use."""
-        if self._fts is None:
-            db = sqlite3.connect(":memory:", check_same_thread=False)
-            db.execute("CREATE VIRTUAL TABLE s USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2')")
-            db.executemany("INSERT INTO s(rowid, text) VALUES (?, ?)", enumerate(self.s_text.tolist()))
-            db.commit()
-            self._fts = db
-        return self._fts
+    def _search_index(self):
+        """araz.search's FTS5 index of this corpus (row ids are 1 + our row numbers)."""
+        from . import search
 
-    def _match_rows(self, fts_query: str, original: str) -> np.ndarray:
-        """Sorted sentence rows matching an FTS5 query (cached)."""
-        hit = self._term_cache.get(fts_query)
+        return search.build_index(self.corpus)
+
+    def _fts_rows(self, unit: str, fts: str, original: str) -> np.ndarray:
+        """Sorted rows (sentence or paragraph) matching an FTS5 expression; cached."""
+        key = (unit, fts)
+        hit = self._term_cache.get(key)
         if hit is not None:
-            self._term_cache.move_to_end(fts_query)
+            self._term_cache.move_to_end(key)
             return hit
+        table = f"{unit}_fts"
         try:
-            (s,) = self.fts.execute("SELECT group_concat(rowid) FROM s WHERE s MATCH ?", (fts_query,)).fetchone()
+            ((s,),) = self._search_index().query(f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?", (fts,))
         except sqlite3.Error as e:
-            msg = str(e).replace("fts5: ", "")
-            if msg == 'syntax error near ""':
-                msg = "it ends with an operator (AND, OR, NOT) that has nothing after it"
-            raise QueryError(f"The query {original!r} could not be read ({msg}); {_HELP}.") from None
-        rows = np.fromstring(s, dtype=np.int64, sep=",") if s else np.zeros(0, np.int64)
+            raise QueryError(f"the search engine cannot read {original!r} ({e}); use words, \"phrases\", "
+                             "prefix* and AND / OR / NOT between terms") from None
+        rows = np.array(s.split(","), dtype=np.int64) - 1 if s else np.zeros(0, np.int64)
         rows.sort()
-        self._term_cache[fts_query] = rows
+        self._term_cache[key] = rows
         if len(self._term_cache) > 64:
             self._term_cache.popitem(last=False)
         return rows
 
-    def query(self, parsed: ParsedQuery) -> tuple[np.ndarray, np.ndarray]:
-        """Rows matching a parsed query and their relevance (higher is better), rows sorted.
+    def query(self, parsed: ParsedQuery, unit: str = "sentence") -> tuple[np.ndarray, np.ndarray]:
+        """Rows matching a query (sorted) and their relevance (higher is better).
 
-        Relevance is BM25 with binary term frequency (k1 = 1.2, b = 0.75) summed over the
-        query's positive terms — FTS5's own ranking for sentence-length units, computed
-        with numpy so that a query matching 100,000 sentences still answers at once.
+        Which rows match is decided by SQLite FTS5 (``araz.search``'s index, with its
+        stemming). Relevance is BM25 with binary term frequency (k1 = 1.2, b = 0.75) summed
+        over the query's positive terms — for sentence-length units this is FTS5's own
+        ranking, computed with numpy so that a query matching 100,000 sentences answers at once.
         """
-        key = parsed.fts
+        key = (unit, parsed.fts)
         hit = self._query_cache.get(key)
         if hit is not None:
             self._query_cache.move_to_end(key)
             return hit
-        rows = self._match_rows(parsed.fts, parsed.text)
+        rows = self._fts_rows(unit, parsed.fts, parsed.text)
         score = np.zeros(len(rows), np.float64)
         if len(rows):
-            n = max(self.n_sentences, 1)
+            lengths, n = (self.s_len, self.n_sentences) if unit == "sentence" else (self.p_len, self.n_paragraphs)
+            avg = float(lengths.mean()) or 1.0
             k1, b = 1.2, 0.75
-            norm = (k1 + 1) / (1 + k1 * (1 - b + b * self.s_len[rows] / self.avg_len))
+            norm = (k1 + 1) / (1 + k1 * (1 - b + b * lengths[rows] / avg))
             for term in parsed.terms:
-                t_rows = rows if (len(parsed.terms) == 1 and term.fts == parsed.fts) else self._match_rows(term.fts, parsed.text)
+                single = len(parsed.terms) == 1
+                t_rows = rows if single else self._fts_rows(unit, term.fts, parsed.text)
                 df = len(t_rows)
                 if df == 0:
                     continue
                 idf = math.log((n - df + 0.5) / (df + 0.5) + 1)
-                has = np.isin(rows, t_rows, assume_unique=True) if t_rows is not rows else np.ones(len(rows), bool)
+                has = 1.0 if single else np.isin(rows, t_rows, assume_unique=True)
                 score += idf * norm * has
         out = (rows, score)
         self._query_cache[key] = out
         if len(self._query_cache) > 32:
             self._query_cache.popitem(last=False)
         return out
+
+    def spans(self, unit: str, rows: Iterable[int], parsed: ParsedQuery | None) -> dict[int, list[tuple[int, int]]]:
+        """Where the query matched inside each row's text: ``{row: [(start, end), …]}`` (FTS5 ``highlight``)."""
+        rows = [int(r) for r in rows]
+        if parsed is None or not rows:
+            return {}
+        table = f"{unit}_fts"
+        ids = ",".join(str(r + 1) for r in rows)
+        lo, hi = min(rows) + 1, max(rows) + 1
+        where = f"rowid BETWEEN {lo} AND {hi}" if hi - lo + 1 == len(rows) else f"rowid IN ({ids})"
+        try:
+            found = self._search_index().query(
+                f"SELECT rowid, highlight({table}, 0, char(2), char(3)) FROM {table} WHERE {table} MATCH ? AND {where}",
+                (parsed.fts,))
+        except sqlite3.Error:
+            return {}
+        return {int(r) - 1: _marked_spans(h) for r, h in found}
 
     # ---- labels per row (for tables and exports) --------------------------------
     def row_label_columns(self, rows: np.ndarray) -> dict[str, np.ndarray]:
@@ -736,7 +691,8 @@ class Selection:
     rows: np.ndarray
     relevance: np.ndarray | None
     query: ParsedQuery | None
-    sentence_rows: np.ndarray = field(repr=False)  # matching sentence rows (both units)
+    sentence_rows: np.ndarray = field(repr=False)  # matching sentence rows, in row order (both units)
+    documents: int = 0  # how many documents the matches come from
 
     @property
     def total(self) -> int:
@@ -823,28 +779,34 @@ def selection(corpus, filters: Filters | Mapping | None = None) -> Selection:
         return hit
     parsed = parse_query(f.query)
     mask = _mask(ix, f)
-    if parsed is None:
-        srows = np.flatnonzero(mask)
-        rel = None
-    else:
-        qrows, qscore = ix.query(parsed)
-        keep = mask[qrows]
-        srows, rel = qrows[keep], qscore[keep]
+    rel = None
     if f.unit == "sentence":
-        rows = srows
-        if rel is not None:
-            order = np.lexsort((srows, -rel))
-            rows, rel = srows[order], rel[order]
-    else:
-        paras = ix.s_para[srows]
-        if rel is None:
-            rows = np.unique(paras)
+        if parsed is None:
+            rows = np.flatnonzero(mask)
         else:
-            df = pd.DataFrame({"p": paras, "r": rel}).groupby("p", sort=True)["r"].max()
-            p, r = df.index.to_numpy(np.int64), df.to_numpy()
-            order = np.lexsort((p, -r))
-            rows, rel = p[order], r[order]
-    sel = Selection(f, rows, rel, parsed, srows)
+            qrows, qscore = ix.query(parsed, "sentence")
+            keep = mask[qrows]
+            rows, rel = qrows[keep], qscore[keep]
+            order = np.lexsort((rows, -rel))
+            rows, rel = rows[order], rel[order]
+        srows = rows if parsed is None else np.sort(rows)
+    else:
+        p_ok = np.zeros(ix.n_paragraphs, bool)
+        p_ok[ix.s_para[mask]] = True  # a paragraph passes when any of its sentences does
+        if parsed is None:
+            rows = np.flatnonzero(p_ok)
+        else:
+            qrows, qscore = ix.query(parsed, "paragraph")
+            keep = p_ok[qrows]
+            rows, rel = qrows[keep], qscore[keep]
+            order = np.lexsort((rows, -rel))
+            rows, rel = rows[order], rel[order]
+            p_ok = np.zeros(ix.n_paragraphs, bool)
+            p_ok[rows] = True
+        srows = np.flatnonzero(mask & p_ok[ix.s_para])
+    docs = ix.s_doc[srows]
+    n_docs = int(np.count_nonzero(np.diff(docs)) + 1) if len(docs) else 0
+    sel = Selection(f, rows, rel, parsed, srows, n_docs)
     ix._selection_cache[f] = sel
     if len(ix._selection_cache) > 16:
         ix._selection_cache.popitem(last=False)
@@ -860,7 +822,7 @@ RESULT_COLUMNS = ["rank", "citation", "doc_id", "paragraph", "sentence", "outlet
                   "date_estimate", "text", "label", "voice", "score", "relevance", "actors", "corridors", "formats"]
 
 
-def _frame(ix: Index, sel: Selection, rows: np.ndarray, ranks: np.ndarray) -> pd.DataFrame:
+def _frame(ix: Index, sel: Selection, rows: np.ndarray, ranks: np.ndarray, *, spans: bool = False) -> pd.DataFrame:
     """Result rows as a DataFrame (sentence or paragraph unit)."""
     docs = ix.documents
     if sel.unit == "sentence":
@@ -912,6 +874,9 @@ def _frame(ix: Index, sel: Selection, rows: np.ndarray, ranks: np.ndarray) -> pd
     }, columns=RESULT_COLUMNS)
     if sel.unit == "paragraph":
         frame["sentence"] = pd.NA
+    if spans:
+        found = ix.spans(sel.unit, rows, sel.query)
+        frame["matches"] = [found.get(int(r), []) for r in rows]
     return frame
 
 
@@ -947,7 +912,8 @@ def select(corpus, filters: Filters | Mapping | None = None, *, page: int = 1,
     perspective, date`` (the date label; ranges say "estimate"), ``date_estimate, text,
     label`` (tone: coop/conf/mixed/neutral), ``voice`` (author/quoted; ``both`` for a
     paragraph with both), ``score`` (tone score), ``relevance`` (query relevance, else NaN),
-    ``actors, corridors, formats`` (labels mentioned, ``"; "``-joined).
+    ``actors, corridors, formats`` (labels mentioned, ``"; "``-joined), ``matches`` (where
+    the query matched: a list of ``(start, end)`` offsets into ``text``; empty without a query).
 
     ``attrs`` carries ``total`` (all matches), ``page``, ``pages``, ``page_size``,
     ``unit`` and ``query``. ``page`` is clamped to the pages there are; ``page_size`` to
@@ -968,7 +934,7 @@ def select(corpus, filters: Filters | Mapping | None = None, *, page: int = 1,
     page = min(max(int(page), 1), pages)
     a = (page - 1) * page_size
     rows = sel.rows[a:a + page_size]
-    df = _frame(index(corpus), sel, rows, np.arange(a + 1, a + 1 + len(rows)))
+    df = _frame(index(corpus), sel, rows, np.arange(a + 1, a + 1 + len(rows)), spans=True)
     df.attrs.update(total=sel.total, page=page, pages=pages, page_size=page_size, unit=sel.unit,
                     query=sel.query.text if sel.query else "")
     return df
@@ -991,18 +957,16 @@ def kwic(corpus, filters: Filters | Mapping | None = None, *, page: int = 1, pag
     when the filters have no query.
     """
     df = select(corpus, filters, page=page, page_size=page_size)
-    sel = selection(corpus, filters)
     cols = ["citation", "left", "match", "right", "start", "end"]
-    if sel.query is None or df.empty:
+    if not df.attrs["query"] or df.empty:
         return pd.DataFrame(columns=cols)
-    ix = index(corpus)
     out = []
-    for row, cit, text in zip(sel.rows[(df.attrs["page"] - 1) * df.attrs["page_size"]:][:len(df)], df["citation"], df["text"]):
-        offset = ix.s_start[row] if sel.unit == "sentence" else int(corpus.locate(cit).start)
-        for a, b in term_spans(text, sel.query.terms):
+    for cit, text, found in zip(df["citation"], df["text"], df["matches"]):
+        offset = int(corpus.locate(cit).start)
+        for a, b in found:
             left = " ".join(text[:a].split()[-window:])
             right = " ".join(text[b:].split()[:window])
-            out.append((cit, left, text[a:b], right, int(offset + a), int(offset + b)))
+            out.append((cit, left, text[a:b], right, offset + a, offset + b))
     return pd.DataFrame(out, columns=cols)
 
 
@@ -1040,6 +1004,7 @@ def reader(corpus, citation: str, *, query: str | None = None) -> dict:
     d = ix.doc_row[doc_id]
     a, b = int(ix.doc_first[d]), int(ix.doc_last[d])
     parsed = parse_query(query) if query else None
+    found = ix.spans("sentence", range(a, b), parsed)
     text = corpus[doc_id].text
     paragraphs: dict[int, dict] = {}
     p_rows = np.flatnonzero(ix.p_doc == d) if ix.n_paragraphs < 50_000 else None
@@ -1063,7 +1028,7 @@ def reader(corpus, citation: str, *, query: str | None = None) -> dict:
                                              "label": ix.entity_label.get(eid, eid), "kind": kind, "match": False}))
             legend[cat] += 1
         if parsed is not None:
-            for qa, qb in term_spans(text[st:en], parsed.terms):
+            for qa, qb in found.get(r, []):
                 marks.append((st + qa, st + qb, {"category": None, "entity_id": None, "label": None,
                                                  "kind": None, "match": True}))
         tcode, vcode = int(ix.s_tone[r]), int(ix.s_voice[r])
@@ -1085,20 +1050,35 @@ def reader(corpus, citation: str, *, query: str | None = None) -> dict:
 
 
 def _segments(text: str, start: int, end: int, marks: list[tuple[int, int, dict]]) -> list[dict]:
-    """Cut ``text[start:end]`` at the marks (entity mentions first, then query matches; no overlaps)."""
-    marks = sorted(marks, key=lambda m: (m[0], m[2]["match"], -(m[1] - m[0])))
-    out, pos = [], start
-    plain = {"category": None, "entity_id": None, "label": None, "kind": None, "match": False}
-    for a, b, info in marks:
-        a, b = max(a, start), min(b, end)
-        if a < pos or b <= a:
-            continue  # overlaps an earlier mark: keep the earlier one
-        if a > pos:
-            out.append({"text": text[pos:a], **plain})
-        out.append({"text": text[a:b], **info})
-        pos = b
-    if pos < end:
-        out.append({"text": text[pos:end], **plain})
+    """Cut ``text[start:end]`` into pieces at every mention and query-match boundary.
+
+    Each piece carries the mention covering it (``category`` etc., the first by position
+    when mentions overlap) and ``match`` (a query match covers it), so a query match inside
+    a mention shows both.
+    """
+    mentions = sorted([m for m in marks if not m[2]["match"]], key=lambda m: (m[0], -(m[1] - m[0])))
+    kept, last = [], start
+    for m in mentions:  # drop mentions that overlap an earlier one
+        if m[0] >= last and m[1] > m[0]:
+            kept.append(m)
+            last = m[1]
+    queries = [(max(a, start), min(b, end)) for a, b, info in marks if info["match"]]
+    cuts = sorted({start, end, *(x for m in kept for x in m[:2]), *(x for q in queries for x in q)})
+    cuts = [c for c in cuts if start <= c <= end]
+    plain = {"category": None, "entity_id": None, "label": None, "kind": None}
+    out, k = [], 0
+    for a, b in zip(cuts, cuts[1:]):
+        if b <= a:
+            continue
+        while k < len(kept) and kept[k][1] <= a:
+            k += 1
+        info = kept[k][2] if k < len(kept) and kept[k][0] <= a < kept[k][1] else plain
+        info = {key: info[key] for key in ("category", "entity_id", "label", "kind")}
+        hit = any(qa <= a and b <= qb for qa, qb in queries)
+        if out and out[-1]["match"] == hit and all(out[-1][key] == info[key] for key in info) and info["category"] is None:
+            out[-1]["text"] += text[a:b]
+            continue
+        out.append({"text": text[a:b], **info, "match": hit})
     return out
 
 
@@ -1257,19 +1237,17 @@ def tone_series(corpus, filters: Filters | Mapping | None = None, *, max_points:
 
 
 def _trend_warning(series: pd.DataFrame) -> str:
-    """The tone module's small-corpus warning (or a plain one when it is missing)."""
-    docs = int(series["documents"].sum()) if len(series) else 0
+    """The tone module's small-corpus warning for this series ("" when the data are enough)."""
+    if series.empty:
+        return ""
+    n_docs = int(series["documents"].sum())
+    n_periods = int(series[["start", "end"]].drop_duplicates().shape[0])
+    n_est = int(series.loc[series["estimate"], "documents"].sum())
     try:
-        from . import tone
-        if hasattr(tone, "trend_warning"):
-            msg = tone.trend_warning(series)
-            return msg or ""
-    except Exception:  # noqa: BLE001 - the warning is advisory; fall back to ours
-        pass
-    if docs < 30:
-        return (f"Only {docs} document{'s' if docs != 1 else ''}: an anecdote, not a trend. A trend needs dozens "
-                "of documents per outlet spread over time.")
-    return ""
+        from .tone import trend_warning
+    except ImportError:  # pragma: no cover - tone is part of the kit
+        return "" if n_docs >= 60 else f"Only {n_docs} documents: an anecdote, not a trend."
+    return trend_warning(n_docs, n_periods, n_estimated=n_est) or ""
 
 
 def chart(ax, corpus, filters: Filters | Mapping | None = None):
@@ -1373,64 +1351,32 @@ def export_png(fig, folder="exports", name: str | None = None, *, dpi: int = 150
 # ---------------------------------------------------------------------------
 # Tone lab
 # ---------------------------------------------------------------------------
-def _scratch_corpus(text: str):
-    """A one-document in-memory corpus holding ``text`` (to score a typed sentence)."""
-    from .corpus import Corpus, Document
-    import hashlib
-
-    day = dt.date(2000, 1, 1)
-    doc = Document(doc_id="typed", title="typed sentence", outlet="unknown", author="unknown", published="2000",
-                   published_start=day, published_end=day, date_estimate=False, date_label="unknown",
-                   date_evidence="unknown", perspective="unknown", language="en", url="unknown",
-                   licence="unknown", notes="typed in the tone lab", text=text, path="", sha256=hashlib.sha256(text.encode()).hexdigest())
-    return Corpus([doc])
-
-
-def lab_score(corpus, sentence: str, lexicon=None) -> dict:
+def lab_score(corpus, sentence: str, lexicon=None):
     """Score one sentence for the tone lab: a citation of ``corpus`` or any typed text.
 
-    Returns a dict: ``citation`` (or ``None`` for typed text), ``text``, ``label``,
-    ``voice``, ``score``, ``coop``, ``conf`` and ``terms`` (a DataFrame: each matched
-    word or phrase, its class and its contribution, from ``araz.tone.explain``).
+    Returns the :class:`araz.tone.Explanation` (``label, score, coop, conf, voice`` and
+    ``words``: each matched word, its class, contribution and any negation flip), from
+    ``araz.tone.explain`` for a citation and ``araz.tone.score_text`` for typed text.
+
+    >>> import araz
+    >>> lab_score(araz.load_corpus(), "Tehran is ready for cooperation instead of confrontation.").label
+    'coop'
     """
     from . import tone
 
     if not isinstance(sentence, str) or not sentence.strip():
         raise ScopeError("type a sentence, or pick one by its citation, to see its tone")
     sentence = sentence.strip()
-    target, citation = corpus, None
-    if "¶" in sentence:
-        citation = sentence
-        corpus.locate(citation)
-    else:
-        target = _scratch_corpus(sentence)
-    scored = tone.score_sentences(target, lexicon) if lexicon is not None else tone.score_sentences(target)
-    if citation is None:
-        row = scored.iloc[0] if len(scored) else None
-        cit = row["citation"] if row is not None else None
-    else:
-        match = scored[scored["citation"] == citation]
-        row = match.iloc[0] if len(match) else None
-        cit = citation
-    try:
-        explained = tone.explain(target, cit, lexicon) if lexicon is not None else tone.explain(target, cit)
-    except TypeError:
-        explained = tone.explain(target, cit)
-    terms = explained if isinstance(explained, pd.DataFrame) else explained.get("terms") if isinstance(explained, dict) else None
-    return {
-        "citation": citation, "text": corpus.cite(citation) if citation else sentence,
-        "label": row["label"] if row is not None else "neutral",
-        "voice": row.get("voice", "") if row is not None else "",
-        "score": float(row["score"]) if row is not None else 0.0,
-        "coop": float(row.get("coop", 0.0)) if row is not None else 0.0,
-        "conf": float(row.get("conf", 0.0)) if row is not None else 0.0,
-        "terms": terms if isinstance(terms, pd.DataFrame) else pd.DataFrame(),
-        "explained": explained,
-    }
+    if "¶" in sentence and len(sentence) < 200:
+        return tone.explain(corpus, sentence, lexicon)
+    return tone.score_text(sentence, lexicon)
 
 
-def lab_agreement(corpus, lexicon=None) -> Any:
-    """Agreement of the (edited) lexicon with the hand labels: ``araz.tone.validate(corpus, lexicon)``."""
+def lab_agreement(corpus, lexicon=None):
+    """Agreement of a (possibly edited) lexicon with the hand labels: ``araz.tone.validate(corpus, lexicon)``.
+
+    Returns the :class:`araz.tone.Validation` (macro-F1 and confusion matrices, ours and VADER's).
+    """
     from . import tone
 
-    return tone.validate(corpus, lexicon) if lexicon is not None else tone.validate(corpus)
+    return tone.validate(corpus, lexicon)
