@@ -270,6 +270,27 @@ def compare(corpus: Corpus, doc_ids, *, topic_prefix: str | None = None, path=No
 
 
 # --------------------------------------------------------------------------- names
+def sentence_index(corpus: Corpus) -> dict:
+    """``{doc_id: (starts, citations)}`` of every sentence, for fast offset → citation lookups (cached per corpus)."""
+    def build():
+        out = {}
+        s = corpus.sentences
+        for doc_id, g in s.groupby("doc_id", sort=False):
+            out[doc_id] = (g["start"].tolist(), g["end"].tolist(), g["citation"].tolist())
+        return out
+
+    return corpus.cached(("araz.claims.sentence_index",), build)
+
+
+def citation_at(corpus: Corpus, doc_id: str, offset: int) -> str:
+    """The citation of the sentence of ``doc_id`` containing character ``offset`` ('' if none)."""
+    from bisect import bisect_right
+
+    starts, ends, cits = sentence_index(corpus).get(doc_id, ([], [], []))
+    i = bisect_right(starts, offset) - 1
+    return cits[i] if i >= 0 and offset < ends[i] else ""
+
+
 def _names_table(table) -> pd.DataFrame:
     from .paths import shipped
 
@@ -296,9 +317,10 @@ def _names_table(table) -> pd.DataFrame:
     return df
 
 
-def _find(text: str, form: str):
-    pat = re.compile(r"(?<![\w])" + re.escape(form) + r"(?![\w])")
-    return [(m.start(), m.end()) for m in pat.finditer(text)]
+def _concept_pattern(forms: list[str]) -> re.Pattern:
+    """One regex for all surface forms of a concept, longest first (so the longest match wins at a position)."""
+    alts = "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
+    return re.compile(r"(?<![\w])(?:" + alts + r")(?![\w])")
 
 
 def name_mentions(corpus: Corpus, table=None) -> pd.DataFrame:
@@ -320,18 +342,18 @@ def name_mentions(corpus: Corpus, table=None) -> pd.DataFrame:
     def compute():
         rows = []
         for concept, grp in tab.groupby("concept", sort=False):
-            forms = [(f.strip(), r.name_id, r.variant) for r in grp.itertuples() for f in r.match.split("|") if f.strip()]
-            forms.sort(key=lambda t: -len(t[0]))
+            variant_of = {}
+            for r in grp.itertuples():
+                for f in r.match.split("|"):
+                    if f.strip():
+                        variant_of.setdefault(f.strip(), (r.name_id, r.variant))
+            pat = _concept_pattern(list(variant_of))
             for doc in corpus:
-                taken: list[tuple[int, int]] = []
-                for form, nid, variant in forms:
-                    for a, b in _find(doc.text, form):
-                        if any(a < y and x < b for x, y in taken):
-                            continue
-                        taken.append((a, b))
-                        rows.append({"concept": concept, "name_id": nid, "variant": variant, "doc_id": doc.doc_id,
-                                     "outlet": doc.outlet, "citation": corpus.sentence_at(doc.doc_id, a),
-                                     "start": a, "end": b, "surface": doc.text[a:b]})
+                for m in pat.finditer(doc.text):
+                    nid, variant = variant_of[m.group(0)]
+                    rows.append({"concept": concept, "name_id": nid, "variant": variant, "doc_id": doc.doc_id,
+                                 "outlet": doc.outlet, "citation": citation_at(corpus, doc.doc_id, m.start()),
+                                 "start": m.start(), "end": m.end(), "surface": m.group(0)})
         out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
         return out.sort_values(["concept", "name_id", "doc_id", "start"], kind="stable").reset_index(drop=True)
 
@@ -364,4 +386,5 @@ def names(corpus: Corpus, table=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=NAMES_OUT)
 
 
-__all__ = ["ledger", "disagreements", "side_by_side", "compare", "names", "name_mentions", "home_corpus", "check_citation"]
+__all__ = ["ledger", "disagreements", "side_by_side", "compare", "names", "name_mentions", "home_corpus", "check_citation",
+           "citation_at"]

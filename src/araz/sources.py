@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import pandas as pd
 
 from .corpus import Corpus
-from .errors import CitationError
+from .claims import sentence_index
 from .validate import evidence_quotes
 
 CARD_FIELDS = [
@@ -85,9 +86,9 @@ def evidence(corpus: Corpus, doc_id: str) -> list[dict]:
         if m is None:
             out.append({"quote": q, "citation": "", "found": False})
             continue
-        s = corpus.sentences
-        hit = s[(s["doc_id"] == doc_id) & (s["start"] < m.end()) & (s["end"] > m.start())]
-        out.append({"quote": q, "citation": " | ".join(hit["citation"]), "found": True})
+        starts, ends, cits = sentence_index(corpus).get(doc_id, ([], [], []))
+        hit = [c for a, b, c in zip(starts, ends, cits) if a < m.end() and b > m.start()]
+        out.append({"quote": q, "citation": " | ".join(hit), "found": True})
     return out
 
 
@@ -108,17 +109,29 @@ def _mentions(corpus: Corpus, module: str) -> pd.DataFrame | None:
     return corpus.cached(("araz.sources.mentions", module), compute)
 
 
-def _summary(df: pd.DataFrame | None, doc_id: str) -> list[dict] | None:
-    if df is None:
-        return None
-    d = df[df["doc_id"] == doc_id]
-    if d.empty:
-        return []
-    idcol = "entity_id" if "entity_id" in d.columns else d.columns[0]
-    labcol = "label" if "label" in d.columns else idcol
-    g = d.groupby(idcol, sort=False).agg(label=(labcol, "first"), n=(idcol, "size")).reset_index()
-    g = g.sort_values(["n", idcol], ascending=[False, True])
-    return [{"entity_id": r[idcol], "label": r["label"], "n": int(r["n"])} for _, r in g.iterrows()]
+def _summaries(corpus: Corpus, module: str) -> dict | None:
+    """``{doc_id: [{"entity_id", "label", "n"}, ...]}`` from ``araz.<module>.mentions``, most mentioned first; cached."""
+    def compute():
+        df = _mentions(corpus, module)
+        if df is None:
+            return None
+        idcol = "entity_id" if "entity_id" in df.columns else df.columns[0]
+        labcol = "label" if "label" in df.columns else idcol
+        if df.empty:
+            return {}
+        g = df.groupby(["doc_id", idcol], sort=False).agg(label=(labcol, "first"), n=(idcol, "size")).reset_index()
+        g = g.sort_values(["doc_id", "n", idcol], ascending=[True, False, True], kind="stable")
+        out: dict = {}
+        for doc_id, eid, label, n in zip(g["doc_id"], g[idcol], g["label"], g["n"]):
+            out.setdefault(doc_id, []).append({"entity_id": eid, "label": label, "n": int(n)})
+        return out
+
+    return corpus.cached(("araz.sources.summaries", module), compute)
+
+
+def _summary(corpus: Corpus, module: str, doc_id: str) -> list[dict] | None:
+    s = _summaries(corpus, module)
+    return None if s is None else list(s.get(doc_id, []))
 
 
 def card(corpus: Corpus, doc_id: str) -> dict:
@@ -138,15 +151,15 @@ def card(corpus: Corpus, doc_id: str) -> dict:
     (True, 'unknown')
     """
     doc = corpus[doc_id]
-    row = corpus.documents.set_index("doc_id").loc[doc_id]
+    row = corpus.cached(("araz.sources.documents",), lambda: corpus.documents.set_index("doc_id")).loc[doc_id]
     return {
         "doc_id": doc.doc_id, "title": doc.title, "outlet": doc.outlet, "author": doc.author,
         "published": doc.published, "date_label": doc.date_label, "date_estimate": bool(doc.date_estimate),
         "date_evidence_quotes": evidence(corpus, doc_id), "date_reasoning": _reasoning(doc.date_evidence),
         "perspective": doc.perspective, "language": doc.language, "licence": doc.licence, "url": doc.url,
         "notes": doc.notes, "n_paragraphs": int(row["n_paragraphs"]), "n_sentences": int(row["n_sentences"]),
-        "n_words": int(row["n_words"]), "actors": _summary(_mentions(corpus, "actors"), doc_id),
-        "corridors": _summary(_mentions(corpus, "corridors"), doc_id), "sha256": doc.sha256,
+        "n_words": int(row["n_words"]), "actors": _summary(corpus, "actors", doc_id),
+        "corridors": _summary(corpus, "corridors", doc_id), "sha256": doc.sha256,
     }
 
 
@@ -217,16 +230,19 @@ def card_html(corpus: Corpus, doc_id: str) -> str:
     return "<table class='araz-card' style='border-collapse:collapse;font-size:90%'>" + "".join(parts) + "</table>"
 
 
+@lru_cache(maxsize=16)
+def _word_pattern(words: tuple) -> re.Pattern:
+    alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(r"(?<![\w-])(?:" + alts + r")(?![\w-])")
+
+
 def _count(text: str, words) -> tuple[int, list[str]]:
-    found = []
-    n = 0
-    low = text.lower()
-    for w in words:
-        k = len(re.findall(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", low))
-        if k:
-            n += k
-            found.append(f"{w} ({k})")
-    return n, found
+    """How many of ``words`` occur in ``text`` (case-insensitive, whole words), and which, with counts."""
+    from collections import Counter
+
+    counts = Counter(_word_pattern(tuple(words)).findall(text.lower()))
+    found = [f"{w} ({counts[w]})" for w in words if counts.get(w)]
+    return sum(counts.values()), found
 
 
 def register(corpus: Corpus) -> pd.DataFrame:
@@ -247,18 +263,19 @@ def register(corpus: Corpus) -> pd.DataFrame:
     True
     """
     rows = []
-    s = corpus.sentences
-    p = corpus.paragraphs
+    quoted_share = corpus.sentences["text"].str.contains("[“”\"]", regex=True).groupby(corpus.sentences["doc_id"]).mean()
+    n_sent = corpus.sentences.groupby("doc_id").size()
+    n_head = corpus.paragraphs.groupby("doc_id")["is_heading"].sum()
     for doc in corpus:
-        sent = s[s["doc_id"] == doc.doc_id]
         n_words = len(doc.text.split())
-        quoted = sent["text"].str.contains("[“”\"]", regex=True).mean() if len(sent) else 0.0
+        n_s = int(n_sent.get(doc.doc_id, 0))
+        quoted = float(quoted_share.get(doc.doc_id, 0.0))
         n_rep, _ = _count(doc.text, REPORTING_VERBS)
         n_eval, ev_words = _count(doc.text, EVALUATIVE)
         rows.append({
             "doc_id": doc.doc_id, "outlet": doc.outlet, "perspective": doc.perspective, "n_words": n_words,
-            "n_sentences": int(len(sent)), "words_per_sentence": round(n_words / max(len(sent), 1), 1),
-            "headings": int(p[(p["doc_id"] == doc.doc_id)]["is_heading"].sum()),
+            "n_sentences": n_s, "words_per_sentence": round(n_words / max(n_s, 1), 1),
+            "headings": int(n_head.get(doc.doc_id, 0)),
             "quoted_sentences": round(float(quoted), 2),
             "reporting_verbs_per_1k": round(1000 * n_rep / max(n_words, 1), 1),
             "evaluative_per_1k": round(1000 * n_eval / max(n_words, 1), 1),
