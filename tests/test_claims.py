@@ -336,3 +336,13 @@ def test_every_table_is_csv_exportable(corpus, tmp_path):
         t.to_csv(path, index=False)
         back = pd.read_csv(path, keep_default_na=False)
         assert len(back) == len(t)
+
+
+def test_side_by_side_and_compare_work_on_a_user_corpus(tmp_path):
+    c = user_corpus(tmp_path, GOOD)
+    t = claims.side_by_side(c, "visit/framing")
+    assert list(t.columns) == ["resolve", "dialogue"]
+    assert t.loc[0, "dialogue"].endswith("(south ¶1.1)")
+    cmp = claims.compare(c, ["north", "south"])
+    assert cmp["topic"].tolist() == ["visit/date", "visit/framing"]
+    assert cmp.set_index("topic").loc["visit/date", "south"] == ""

@@ -223,3 +223,9 @@ def test_every_table_is_csv_exportable(corpus, tmp_path):
                            timeline.date_window(corpus, "mehr-2021-korybko")["mentioned"]]):
         t.to_csv(tmp_path / f"{i}.csv", index=False)
         assert len(pd.read_csv(tmp_path / f"{i}.csv")) == len(t)
+
+
+def test_publications_of_a_user_corpus_keep_exact_dates_and_ranges_apart(tmp_path):
+    p = timeline.publications(user_corpus(tmp_path)).set_index("doc_id")
+    assert p.loc["a", "precision"] == "day" and not p.loc["a", "date_estimate"]
+    assert p.loc["b", "precision"] == "range" and p.loc["b", "date_label"] == "2024-02 – 2024-04 (estimate)"
