@@ -31,3 +31,11 @@ def test_console_script_is_installed_and_exits_non_zero_on_errors(tmp_path):
     (tmp_path / "x.md").write_text("no front matter", encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "araz", "validate", str(tmp_path)], capture_output=True, text=True)
     assert out.returncode == 1 and "has no front matter" in out.stderr
+
+
+def test_index_builds_and_caches_the_search_index(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ARAZ_CACHE_DIR", str(tmp_path / "cache"))
+    assert main(["index"]) == 0
+    out = capsys.readouterr().out
+    assert "Indexed 121 sentences of 4 documents" in out
+    assert list((tmp_path / "cache").glob("*.sqlite"))

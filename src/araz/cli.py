@@ -18,7 +18,6 @@ from .errors import ArazError
 EXTERNAL = {
     "brief": ("araz.briefing.cli", "register"),
     "grade": ("araz.exercises.grade", "register"),
-    "index": ("araz.search", "register"),
 }
 
 
@@ -72,6 +71,17 @@ def _stats(args) -> int:
     return 0
 
 
+def _index(args) -> int:
+    from .corpus import load_corpus
+    from .search import build_index, cache_dir
+
+    corpus = load_corpus(args.path)
+    build_index(corpus, cache=True)
+    print(f"Indexed {len(corpus.sentences):,} sentences of {len(corpus):,} documents; "
+          f"the index is cached in {cache_dir()} and reused while the corpus is unchanged.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="araz", description="Araz: a teaching and briefing kit on Iran–Azerbaijan relations.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -82,6 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("stats", help="size, dates and outlets of a corpus")
     p.add_argument("path", nargs="?", default=None, help="a corpus folder (default: the shipped corpus)")
     p.set_defaults(func=_stats)
+    p = sub.add_parser("index", help="build the full-text search index ahead of time",
+                       description="Build the SQLite FTS5 search index of a corpus and keep it on disk ($ARAZ_CACHE_DIR or ~/.cache/araz).")
+    p.add_argument("path", nargs="?", default=None, help="a corpus folder (default: the shipped corpus)")
+    p.set_defaults(func=_index)
     for name, (module, func) in EXTERNAL.items():
         try:
             mod = importlib.import_module(module)
