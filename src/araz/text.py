@@ -26,7 +26,11 @@ SENTENCE_OPENERS = frozenset(
     "The A An It He She They We I This That These Those In On At But And However "
     "Meanwhile Yet So His Her Its Their Our There".split()
 )
-_END = re.compile(r"([.!?…؟]+)([”\"’'»)\]]*)(\s+)")
+_END = re.compile(
+    r"(?P<p>[.!?…؟]+)(?P<q>[”\"’'»)\]]*)(?P<ws>\s++)"  # the candidate end itself
+    r"(?:(?=[“\"‘'«(\[*—–\- ]{0,39}(?P<up>[A-Z]))|(?=[“\"‘'«(\[*—–\- ]{0,39}(?P<low>[a-z])))?"  # next word
+)
+_LONG_WORD = re.compile(r"[\w.]{7}")  # a word this long before a full stop is no abbreviation
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LOOKBACK = 16  # longer than any abbreviation (≤ 6 letters) or initial the rules look at
 _LETTER = re.compile(r"[^\W\d_]")
@@ -43,7 +47,7 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return True
     if text[k].islower():
         return False
-    if m.group(1) != "." or m.group(2):  # `?`, `!`, `…`; and `.”` (a closing quote ends it)
+    if m.group("p") != "." or m.group("q"):  # `?`, `!`, `…`; and `.”` (a closing quote ends it)
         return True
     # Look back a short window only: searching from 0 made splitting quadratic in the
     # paragraph length (a 50-sentence paragraph rescanned its start 50 times).
@@ -75,9 +79,20 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     start = 0
     n = len(text)
     for m in _END.finditer(text):
-        if _is_boundary(text, m):
-            _add_span(text, start, m.start(3), offset, out)
-            start = m.end()
+        # Fast paths (most candidates), decided by the pattern's look-arounds; the same
+        # answers _is_boundary gives, which decides every other case.
+        if m.group("low") is not None:  # the next word starts with a-z
+            continue
+        if m.group("up") is not None and (m.group("p") != "." or m.group("q") or (
+                m.start() >= 7 and _LONG_WORD.fullmatch(text, m.start() - 7, m.start()))):
+            pass  # an upper-case word follows `?`/`!`/`.”`, or a full stop after a long word
+        elif not _is_boundary(text, m):
+            continue
+        if start:  # after a candidate end: no whitespace on either side of the span
+            out.append((start + offset, m.start("ws") + offset))
+        else:
+            _add_span(text, start, m.start("ws"), offset, out)
+        start = m.end()
     _add_span(text, start, n, offset, out)
     return out
 
