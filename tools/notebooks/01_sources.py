@@ -110,14 +110,13 @@ for doc_id in corpus.doc_ids:
 pd.DataFrame(rows)
 """),
     md("""
-Look at the rows where the front matter starts *earlier* than the events allow. For the 2021 column
-this is a matter of precision: the front matter gives months, and the tour it mentions took place at the
-end of January. For the Alwaght article it is a matter of days: the article reports the talks in Baku,
-which the public record puts on Monday 8 December 2025 (see the event's `date_source` below), while its
-front matter follows the article's own "two days after" the drill. Which do you trust, and why? For the
-2021 column the timeline's next event is far away, so silence tells us little; a better upper bound
-comes from inside the text — it calls Zarif "Foreign Minister", so it was written while he held the
-office.
+A row where the front matter starts *earlier* than the events allow means the front matter should be
+tightened. The kit's own front matter went through this check: the Alwaght article says Araghchi arrived
+"two days after" a drill that ended on 5 December, but it also reports his meeting with President
+Aliyev, which the public record puts on Monday 8 December 2025 (see the event's `date_source` below) —
+so its range starts on 8 December, not on the day of arrival. For the 2021 column the timeline's next
+event is far away, so silence tells us little; a better upper bound comes from inside the text — it
+calls Zarif "Foreign Minister", so it was written while he held the office.
 """),
     code("""
 ev = timeline.events(corpus).set_index("event_id")
