@@ -348,7 +348,7 @@ class CitationQuestion(Question):
         self._accepted: set[str] | None = None
         self.wrong = wrong
         self.docs = list(docs) if docs else None
-        self.near = dict(near or {})
+        self._near = near or {}
         self.many = many
         self.need = need
         self.distinct_docs = distinct_docs
@@ -357,6 +357,13 @@ class CitationQuestion(Question):
         if self._accepted is None:
             self._accepted = set(self._accept(corpus()))
         return self._accepted
+
+    @property
+    def near(self) -> dict[str, str]:
+        """Distractors: citation → message (``near`` may be given as a function of the corpus)."""
+        if callable(self._near):
+            self._near = dict(self._near(corpus()))
+        return self._near
 
     def _one(self, answer: Any) -> str:
         """Return the normalised citation, or raise Wrong with a sentence about it."""
@@ -515,14 +522,17 @@ class ValueQuestion(Question):
     def _grade(self, answer: Any) -> Outcome:
         exp = self.expected()
         answer = self._coerce(answer)
-        for test, message in self.diagnose:
-            try:
-                hit = test(answer, exp)
-            except Exception:
-                hit = False
-            if hit:
-                raise Wrong(message)
-        return getattr(self, f"_cmp_{self.compare}")(answer, exp)
+        try:
+            return getattr(self, f"_cmp_{self.compare}")(answer, exp)
+        except Wrong:
+            for test, message in self.diagnose:  # a common mistake gets its own message
+                try:
+                    hit = test(answer, exp)
+                except Exception:
+                    hit = False
+                if hit:
+                    raise Wrong(message) from None
+            raise
 
     # coerce the answer to the compared shape, or say what shape is wanted
     def _coerce(self, a: Any) -> Any:
@@ -754,6 +764,20 @@ class FunctionQuestion(Question):
         return Outcome(CORRECT, f"Your function passes all {len(cases)} test cases it had not seen.")
 
 
+class CustomQuestion(Question):
+    """A task checked by ``grader(answer) -> str`` (the praise), which raises :class:`Wrong`
+    to say what is wrong — e.g. extending the gazetteer or the lexicon, checked on unseen text."""
+
+    def __init__(self, prompt: str, *, grader: Callable[[Any], str], kind: str = "coding task", **kw):
+        super().__init__(prompt, **kw)
+        self._grader = grader
+        self.kind = kind
+
+    def _grade(self, answer: Any) -> Outcome:
+        result = self._grader(answer)
+        return result if isinstance(result, Outcome) else Outcome(CORRECT, str(result))
+
+
 # ---- open questions ------------------------------------------------------------------
 
 _CIT_IN_TEXT = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*¶\s*(\d+)(?:\.(\d+))?")
@@ -847,6 +871,6 @@ class Exercise:
 
 __all__ = [
     "____", "is_blank", "Outcome", "Wrong", "Question", "CitationQuestion", "ValueQuestion",
-    "FunctionQuestion", "OpenQuestion", "Case", "Exercise", "REGISTRY", "progress_path", "load_progress",
+    "FunctionQuestion", "CustomQuestion", "OpenQuestion", "Case", "Exercise", "REGISTRY", "progress_path", "load_progress",
     "record", "corpus", "quote", "citations_in", "norm_text",
 ]
