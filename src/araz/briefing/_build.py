@@ -96,7 +96,7 @@ class Brief:
         """
         rows = [("key points", r.citation, r.text) for r in self.key_points.itertuples()]
         rows += [("corridors and 3+3", r.citation, r.quote) for r in self.corridor_claims.itertuples()]
-        rows += [("corridors and 3+3", r.citation, r.text) for r in self.three_plus_three.itertuples()]
+        rows += [("corridors and 3+3", r.citation, r.quote) for r in self.three_plus_three.itertuples()]
         for d in self.disagreements:
             for s in d["stances"]:
                 rows += [("disagreements", c["citation"], c["quote"]) for c in s["claims"]]
@@ -306,7 +306,7 @@ def build_brief(corpus=None, *, topic: str | None = None, start=None, end=None, 
                                               topic=topic, voices=voices)
     actors_df = _actor_table(actor_m, documents)
     corr_df, corr_claims = _corridor_section(sub, corridor_m, led, documents, unavailable)
-    three = _three_plus_three(sub, unavailable)
+    three = _three_plus_three(sub, documents, unavailable)
     tone_outlet, tone_time, tone_warning, tone_n, chart = _tone_section(sub, tone_s, documents, unavailable)
     dis = _disagreements(corpus, doc_ids, unavailable)
     names_df = _names(sub, unavailable)
@@ -429,25 +429,51 @@ def _position(citation: str) -> tuple:
     return (int(m.group(2)), int(m.group(3) or 0)) if m else (0, 0)
 
 
-def _three_plus_three(sub, unavailable) -> pd.DataFrame:
-    cols = ["doc_id", "outlet", "citation", "text"]
+def _verbatim(sub, citation: str, text: str) -> tuple[str, bool]:
+    """``(quote, clipped)``: ``text`` if it stands at ``citation`` (a trailing "…" cut off), else the whole sentence."""
+    sentence = sub.cite(citation)
+    t = str(text or "").strip()
+    clipped = t.endswith("…")
+    t = t.rstrip("…").rstrip()
+    if t and t in sentence:
+        return t, clipped
+    return sentence, False
+
+
+def _three_plus_three(sub, documents, unavailable) -> pd.DataFrame:
+    """What each source says the 3+3 format is: its grouping of the six states, who proposed it, what it is for."""
+    cols = ["doc_id", "outlet", "aspect", "detail", "quote", "clipped", "asserted_by", "citation"]
     try:
         from .. import formats
 
         t = formats.three_plus_three(sub)
-    except (ImportError, AttributeError) as exc:
-        _unavailable(unavailable, "3+3 mentions (araz.formats)", exc)
+    except ImportError as exc:
+        _unavailable(unavailable, "3+3 format (araz.formats)", exc)
         return pd.DataFrame(columns=cols)
-    if isinstance(t, dict):
-        t = t.get("mentions", next(iter(t.values())) if t else pd.DataFrame())
-    if t is None or "citation" not in getattr(t, "columns", []):
-        return pd.DataFrame(columns=cols)
-    outlet = dict(zip(sub.documents["doc_id"], sub.documents["outlet"]))
     rows = []
-    for cit in dict.fromkeys(t["citation"]):
-        span = sub.locate(cit)
-        rows.append({"doc_id": span.doc_id, "outlet": outlet.get(span.doc_id, ""), "citation": cit, "text": span.text})
-    return pd.DataFrame(rows, columns=cols).head(MAX_SAYINGS)
+    for g in t.groupings.itertuples(index=False):
+        st = t.membership[t.membership["citation"] == g.citation]
+        who = st["asserted_by"].iloc[0] if len(st) else ""
+        rows.append({"doc_id": g.doc_id, "outlet": g.outlet, "aspect": "members",
+                     "detail": f"groups the six as {g.grouping}", "quote": sub.cite(g.citation), "clipped": False,
+                     "asserted_by": who, "citation": g.citation})
+    for p in t.proposer.itertuples(index=False):
+        q, clipped = _verbatim(sub, p.citation, p.evidence)
+        detail = (f"proposed by {p.proposer}" if p.proposal_kind == "origin of the format"
+                  else f"{p.proposal_kind}: {p.proposer}")
+        rows.append({"doc_id": p.doc_id, "outlet": p.outlet, "aspect": "proposer", "detail": detail, "quote": q,
+                     "clipped": clipped, "asserted_by": p.asserted_by, "citation": p.citation})
+    for p in t.purpose.itertuples(index=False):
+        q, clipped = _verbatim(sub, p.citation, p.purpose)
+        rows.append({"doc_id": p.doc_id, "outlet": p.outlet, "aspect": "purpose", "detail": "what it is for", "quote": q,
+                     "clipped": clipped, "asserted_by": p.asserted_by, "citation": p.citation})
+    out = pd.DataFrame(rows, columns=cols)
+    if out.empty:
+        return out
+    order = {d: i for i, d in enumerate(documents["doc_id"])}
+    aspect = {"members": 0, "proposer": 1, "purpose": 2}
+    out = out.assign(_o=out["doc_id"].map(order), _a=out["aspect"].map(aspect), _p=out["citation"].map(_position))
+    return out.sort_values(["_o", "_a", "_p"], kind="stable").drop(columns=["_o", "_a", "_p"]).head(MAX_SAYINGS).reset_index(drop=True)
 
 
 def _tone_scores(sub, unavailable):
