@@ -66,6 +66,7 @@ _FOLD = {ord("İ"): _PRIVATE_I, 0x00A0: " ", 0x202F: " ", 0x2007: " ",
          0x201C: '"', 0x201D: '"', 0x201E: '"', 0x201F: '"', 0x00AB: '"', 0x00BB: '"',
          0x064A: "ی", 0x0649: "ی", 0x0643: "ک"}
 _FOLD.update({c: "-" for c in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212)})
+_SENTINEL = "\x01"  # stands for every non-word character while matching
 _FOLD_PAIRS = tuple((chr(k), v) for k, v in _FOLD.items())
 # «» become '"' for matching, so the Russian alias «3+3» and "3+3" fold alike.
 
@@ -103,8 +104,43 @@ def _word_table() -> np.ndarray:
     return _WORD_TABLE
 
 
+_TABLES: tuple | None = None
+
+
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """(fold, mask) code-point tables over the BMP: ``fold`` is :func:`fold` per character;
+    ``mask`` is the folded character for word characters and 1 (the sentinel) otherwise."""
+    global _TABLES
+    if _TABLES is None:
+        word = _word_table()
+        f = np.arange(0x10000, dtype=np.uint32)
+        low = [chr(c).lower() for c in range(0x10000)]
+        for c, lc in enumerate(low):
+            if len(lc) == 1:
+                f[c] = ord(lc)
+        for k, v in _FOLD.items():
+            f[k] = ord(v.lower())
+        f[0xD800:0xE000] = np.arange(0xD800, 0xE000)  # surrogates stay themselves
+        mask = np.where(word[f], f, 1).astype(np.uint32)
+        _TABLES = (f, mask)
+    return _TABLES
+
+
+def _lookup(table: np.ndarray, cps: np.ndarray, big) -> np.ndarray:
+    """``table[cps]`` for code points in the BMP; ``big(cp)`` for the rest (rare)."""
+    if len(cps) == 0 or int(cps.max()) < 0x10000:
+        return table[cps]
+    out = np.empty(len(cps), dtype=np.uint32)
+    small = cps < 0x10000
+    out[small] = table[cps[small]]
+    out[~small] = [big(int(c)) for c in cps[~small]]
+    return out
+
+
 def _is_word_chars(cps: np.ndarray) -> np.ndarray:
     table = _word_table()
+    if len(cps) == 0 or int(cps.max()) < 0x10000:
+        return table[cps]
     small = cps < 0x10000
     out = np.zeros(len(cps), dtype=bool)
     out[small] = table[cps[small]]
@@ -309,19 +345,30 @@ class Matcher:
         self.gazetteer = gazetteer
         al = gazetteer.aliases
         self.alias_text = al["alias"].tolist()
+        n = len(self.alias_text)
         self.alias_len = np.array([len(a) for a in self.alias_text], dtype=np.int64)
         self.cs = al["case_sensitive"].to_numpy(dtype=bool)
+        self.alias_fold = [fold(a) for a in self.alias_text]
         self.alias_cs_form = [fold(a, lower=False) for a in self.alias_text]
-        table = _word_table()
-        first = [fold(a)[0] for a in self.alias_text]
-        last = [fold(a)[-1] for a in self.alias_text]
-        self.need_left = np.array([ord(c) < 0x10000 and table[ord(c)] or (ord(c) >= 0x10000 and c.isalnum()) for c in first], dtype=bool)
-        self.need_right = np.array([ord(c) < 0x10000 and table[ord(c)] or (ord(c) >= 0x10000 and c.isalnum()) for c in last], dtype=bool)
+        keys = []
+        lead = np.zeros(n, dtype=np.int64)
+        trail = np.zeros(n, dtype=np.int64)
+        self.has_punct = np.zeros(n, dtype=bool)
+        for i, f in enumerate(self.alias_fold):
+            cps = np.frombuffer(f.encode("utf-32-le"), dtype=np.uint32)
+            word = _is_word_chars(cps)
+            core = np.where(word, cps, 1).astype(np.uint32).tobytes().decode("utf-32-le")
+            lead[i] = 1 if word[0] else 0
+            trail[i] = 1 if word[-1] else 0
+            self.has_punct[i] = not word.all()
+            keys.append(_SENTINEL * lead[i] + core + _SENTINEL * trail[i])
+        self.trail = trail
+        self.key_len = np.array([len(k) for k in keys], dtype=np.int64)
         cats = {c: i for i, c in enumerate(CATEGORIES)}
         self.cat_code = al["category"].map(cats).to_numpy(dtype=np.int64)
         groups: dict[str, list[int]] = {}
-        for i, a in enumerate(self.alias_text):
-            groups.setdefault(fold(a), []).append(i)
+        for i, k in enumerate(keys):
+            groups.setdefault(k, []).append(i)
         self.automaton = ahocorasick.Automaton()
         members, ptr, size = [], [], []
         for gi, (key, idx) in enumerate(groups.items()):
@@ -334,21 +381,50 @@ class Matcher:
         self.group_size = np.array(size, dtype=np.int64)
         self.group_members = np.array(members, dtype=np.int64)
         self.simple_groups = bool((self.group_size == 1).all())
+        # What the automaton cannot see, checked per hit with flat arrays: the exact non-word
+        # characters of an alias (folded), and for case-sensitive aliases every character as written.
+        offs, exp_f, exp_raw, counts = [], [], [], []
+        for i in range(n):
+            f, raw = self.alias_fold[i], self.alias_cs_form[i]
+            k = 0
+            for j, ch in enumerate(f):
+                is_word = _is_word_chars(np.array([ord(ch)], dtype=np.uint32))[0]
+                if not is_word or self.cs[i]:
+                    offs.append(j)
+                    exp_f.append(ord(ch) if not is_word else -1)
+                    exp_raw.append(ord(self.alias_text[i][j]) if (self.cs[i] and is_word) else -1)
+                    k += 1
+            counts.append(k)
+        self.chk_count = np.array(counts, dtype=np.int64)
+        self.chk_ptr = np.concatenate([[0], np.cumsum(self.chk_count)[:-1]]).astype(np.int64)
+        self.chk_off = np.array(offs, dtype=np.int64)
+        self.chk_fold = np.array(exp_f, dtype=np.int64)
+        self.chk_raw = np.array(exp_raw, dtype=np.int64)
 
     def __repr__(self) -> str:
         return f"<Matcher {len(self.alias_text)} aliases>"
 
     def spans(self, text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Return ``(start, end, alias_index)`` arrays of the mentions in ``text``, in text order."""
+        """Return ``(start, end, alias_index)`` arrays of the mentions in ``text``, in text order.
+
+        Boundaries are checked inside the automaton: the text is folded, every character that
+        is not part of a word becomes a sentinel, and keys start (end) with the sentinel when
+        the alias starts (ends) with a letter or digit. Hits whose alias has inner punctuation
+        or spaces, a case rule, or shares its key with another alias are then compared with
+        the folded text itself.
+        """
         empty = (np.zeros(0, np.int64),) * 3
         if not text:
             return empty
-        folded = fold(text)
-        flat = np.fromiter(itertools.chain.from_iterable(self.automaton.iter(folded)), dtype=np.int64)
+        ftab, mtab = _tables()
+        raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        masked = _lookup(mtab, raw, lambda c: c if chr(c).isalnum() else 1)
+        masked = _SENTINEL + masked.tobytes().decode("utf-32-le") + _SENTINEL
+        flat = np.fromiter(itertools.chain.from_iterable(self.automaton.iter(masked)), dtype=np.int64)
         if flat.size == 0:
             return empty
         hits = flat.reshape(-1, 2)
-        end = hits[:, 0] + 1
+        last = hits[:, 0]
         grp = hits[:, 1]
         if self.simple_groups:
             aid = self.group_members[self.group_ptr[grp]]
@@ -357,27 +433,28 @@ class Matcher:
             rep = np.repeat(np.arange(len(grp)), sizes)
             within = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
             aid = self.group_members[self.group_ptr[grp][rep] + within]
-            end = end[rep]
+            last = last[rep]
+        end = last + 1 - self.trail[aid] - 1  # minus the trailing sentinel, minus the padding
         start = end - self.alias_len[aid]
-        # word boundaries, looked up in the original text's code points
-        cps = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        n = len(cps)
-        left = np.zeros(len(start), dtype=bool)
-        has_left = start > 0
-        left[has_left] = _is_word_chars(cps[start[has_left] - 1])
-        right = np.zeros(len(end), dtype=bool)
-        has_right = end < n
-        right[has_right] = _is_word_chars(cps[end[has_right]])
-        ok = ~(left & self.need_left[aid]) & ~(right & self.need_right[aid])
-        # case rules
-        csm = ok & self.cs[aid]
-        if csm.any():
-            idx = np.flatnonzero(csm)
-            good = [fold(text[s:e], lower=False) == self.alias_cs_form[a] for s, e, a in zip(start[idx], end[idx], aid[idx])]
-            ok[idx[~np.array(good, dtype=bool)]] = False
-        start, end, aid = start[ok], end[ok], aid[ok]
+        cnt = self.chk_count[aid]
+        if cnt.any():
+            hit = np.repeat(np.arange(len(aid)), cnt)
+            first = np.repeat(self.chk_ptr[aid], cnt)
+            within = np.arange(cnt.sum()) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+            k = first + within
+            pos = start[hit] + self.chk_off[k]
+            bad = np.zeros(len(pos), dtype=bool)
+            ef = self.chk_fold[k]
+            m = ef >= 0
+            bad[m] = _lookup(ftab, raw[pos[m]], lambda c: c) != ef[m]
+            er = self.chk_raw[k]
+            m = er >= 0
+            bad[m] |= raw[pos[m]] != er[m]
+            ok = np.bincount(hit[bad], minlength=len(aid)) == 0
+            start, end, aid = start[ok], end[ok], aid[ok]
         if start.size == 0:
             return empty
+        n = len(text)
         # longest match wins, per category
         cat = self.cat_code[aid]
         order = np.lexsort((-end, start, cat))
