@@ -595,6 +595,7 @@ def _all_mentions(corpus, gaz: Gazetteer) -> pd.DataFrame:
     s_key_sorted = s_key[order]
     par = sents["paragraph"].to_numpy()[order]
     sen = sents["sentence"].to_numpy()[order]
+    cit = sents["citation"].to_numpy(dtype=object)[order]
     al = gaz.aliases
     cols = {c: [] for c in ("doc_id", "start", "end", "surface", "aid", "dk")}
     for chunk, bases_a, di, start, end, aid, text in pieces:
@@ -620,7 +621,7 @@ def _all_mentions(corpus, gaz: Gazetteer) -> pd.DataFrame:
                        "surface": np.concatenate(cols["surface"])})
     for col in ("entity_id", "label", "kind", "entity_type", "category", "ambiguous", "alias"):
         df[col] = al[col].to_numpy()[aid]
-    df["citation"] = df["doc_id"].astype(str) + " ¶" + df["paragraph"].astype(str) + "." + df["sentence"].astype(str)
+    df["citation"] = cit[si]
     return df[MENTION_COLUMNS]
 
 
