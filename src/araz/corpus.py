@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -18,7 +19,7 @@ import pandas as pd
 
 from .errors import CitationError, CorpusError, Issue
 from .text import is_heading, split_paragraphs, split_sentences
-from .validate import Record, check_folder, raise_for
+from .validate import Record, raise_for
 
 UNKNOWN = "unknown"
 DOCUMENT_COLUMNS = [
@@ -127,48 +128,85 @@ class Corpus:
     """
 
     def __init__(self, documents: list[Document], *, root: Path | None = None,
-                 shipped: bool = False, warnings: list[Issue] | None = None):
+                 shipped: bool = False, warnings: list[Issue] | None = None, progress: bool | None = None):
         self._docs = {d.doc_id: d for d in documents}
         self.root = root
         self.is_shipped = shipped
         self.warnings = list(warnings or [])
         self.cache: dict[Any, Any] = {}
-        self._build()
+        self._persist = False  # set by load_corpus: this corpus may keep annotations on disk
+        self._build(progress)
 
     # ---- construction -------------------------------------------------------
-    def _build(self) -> None:
-        p_rows: list[tuple] = []
-        s_rows: list[tuple] = []
-        counts = {}
-        for doc in self._docs.values():
-            text = doc.text
-            n_s = 0
-            paras = split_paragraphs(text)
-            for pi, (a, b) in enumerate(paras, start=1):
-                ptext = text[a:b]
-                p_rows.append((doc.doc_id, pi, a, b, ptext, is_heading(ptext), f"{doc.doc_id} ¶{pi}"))
-                for si, (sa, sb) in enumerate(split_sentences(ptext, a), start=1):
-                    s_rows.append((doc.doc_id, pi, si, sa, sb, text[sa:sb], f"{doc.doc_id} ¶{pi}.{si}"))
-                    n_s += 1
-            counts[doc.doc_id] = (len(paras), n_s, len(text.split()))
-        self.paragraphs = pd.DataFrame(p_rows, columns=["doc_id", "paragraph", "start", "end", "text", "is_heading", "citation"])
-        self.sentences = pd.DataFrame(s_rows, columns=["doc_id", "paragraph", "sentence", "start", "end", "text", "citation"])
+    def _build(self, progress: bool | None = None) -> None:
+        from .progress import Progress
+
+        p_cols: tuple[list, ...] = ([], [], [], [], [], [], [])  # doc_id, paragraph, start, end, text, is_heading, citation
+        s_cols: tuple[list, ...] = ([], [], [], [], [], [], [])  # doc_id, paragraph, sentence, start, end, text, citation
+        counts = []
+        pd_, pp, pa, pb, pt, ph, pc = p_cols
+        sd, sp, ss, sa_, sb_, st, sc = s_cols
+        with Progress(len(self._docs), "split sentences", show=progress) as bar:
+            for doc in self._docs.values():
+                text, did = doc.text, doc.doc_id
+                n_s = 0
+                paras = split_paragraphs(text)
+                for pi, (a, b) in enumerate(paras, start=1):
+                    ptext = text[a:b]
+                    pd_.append(did); pp.append(pi); pa.append(a); pb.append(b); pt.append(ptext)
+                    ph.append(is_heading(ptext)); pc.append(f"{did} ¶{pi}")
+                    for si, (x, y) in enumerate(split_sentences(ptext, a), start=1):
+                        sd.append(did); sp.append(pi); ss.append(si); sa_.append(x); sb_.append(y)
+                        st.append(text[x:y]); sc.append(f"{did} ¶{pi}.{si}")
+                        n_s += 1
+                counts.append((len(paras), n_s, len(text.split())))
+                bar.update()
+        paragraphs = pd.DataFrame(dict(zip(["doc_id", "paragraph", "start", "end", "text", "is_heading", "citation"], p_cols)))
+        sentences = pd.DataFrame(dict(zip(["doc_id", "paragraph", "sentence", "start", "end", "text", "citation"], s_cols)))
+        metas = [d.meta() for d in self._docs.values()]
         rows = []
-        for d in self._docs.values():
-            r = d.meta()
-            r["n_paragraphs"], r["n_sentences"], r["n_words"] = counts[d.doc_id]
-            rows.append(r)
+        for r, (n_p, n_s, n_w) in zip(metas, counts):
+            rows.append({**r, "n_paragraphs": n_p, "n_sentences": n_s, "n_words": n_w})
         docs = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
         for col in ("published_start", "published_end"):
             docs[col] = pd.to_datetime(docs[col])
-        self.documents = docs
-        self._sentence_index = {c: i for i, c in enumerate(self.sentences["citation"])}
-        self._paragraph_index = {c: i for i, c in enumerate(self.paragraphs["citation"])}
         h = hashlib.sha256()
-        for d in sorted(self._docs.values(), key=lambda d: d.doc_id):
-            h.update(repr(sorted(d.meta().items(), key=lambda kv: kv[0])).encode())
-            h.update(d.sha256.encode())
-        self.fingerprint = h.hexdigest()
+        for r in sorted(metas, key=lambda m: m["doc_id"]):
+            h.update(repr(sorted(r.items(), key=lambda kv: kv[0])).encode())
+            h.update(r["sha256"].encode())
+        self._set_tables(docs, paragraphs, sentences, h.hexdigest())
+
+    def _set_tables(self, documents: pd.DataFrame, paragraphs: pd.DataFrame, sentences: pd.DataFrame,
+                    fingerprint: str) -> None:
+        self.documents = documents
+        self.paragraphs = paragraphs
+        self.sentences = sentences
+        self.fingerprint = fingerprint
+        self.__dict__.pop("_sentence_index", None)
+        self.__dict__.pop("_paragraph_index", None)
+
+    @classmethod
+    def _from_tables(cls, docs: list[Document], documents: pd.DataFrame, paragraphs: pd.DataFrame,
+                     sentences: pd.DataFrame, fingerprint: str, *, root: Path | None, shipped: bool,
+                     warnings: list[Issue]) -> "Corpus":
+        """A corpus from tables built before (the disk cache, :meth:`subset`), without re-splitting."""
+        self = cls.__new__(cls)
+        self._docs = {d.doc_id: d for d in docs}
+        self.root = root
+        self.is_shipped = shipped
+        self.warnings = list(warnings)
+        self.cache = {}
+        self._persist = False
+        self._set_tables(documents, paragraphs, sentences, fingerprint)
+        return self
+
+    @cached_property
+    def _sentence_index(self) -> dict[str, int]:
+        return {c: i for i, c in enumerate(self.sentences["citation"].tolist())}
+
+    @cached_property
+    def _paragraph_index(self) -> dict[str, int]:
+        return {c: i for i, c in enumerate(self.paragraphs["citation"].tolist())}
 
     # ---- container protocol -------------------------------------------------
     def __len__(self) -> int:
@@ -233,14 +271,47 @@ class Corpus:
         missing = wanted - set(self._docs)
         if missing:
             raise CitationError(f"no document(s) {', '.join(sorted(missing))} in this corpus")
-        sub = Corpus([d for d in self if d.doc_id in wanted], root=self.root, shipped=self.is_shipped, warnings=self.warnings)
-        return sub
+        docs = [d for d in self if d.doc_id in wanted]
+        keep = lambda df: df[df["doc_id"].isin(wanted).to_numpy()].reset_index(drop=True)  # noqa: E731
+        h = hashlib.sha256()
+        documents = keep(self.documents)
+        for d in sorted(docs, key=lambda d: d.doc_id):
+            h.update(repr(sorted(d.meta().items(), key=lambda kv: kv[0])).encode())
+            h.update(d.sha256.encode())
+        return Corpus._from_tables(docs, documents, keep(self.paragraphs), keep(self.sentences), h.hexdigest(),
+                                   root=self.root, shipped=self.is_shipped, warnings=self.warnings)
 
-    def cached(self, key: Any, compute: Callable[[], Any]) -> Any:
-        """Compute once per corpus: ``corpus.cached(("tone", id(lexicon)), fn)``."""
-        if key not in self.cache:
-            self.cache[key] = compute()
-        return self.cache[key]
+    def cached(self, key: Any, compute: Callable[[], Any], *, persist: bool = False) -> Any:
+        """Compute once per corpus: ``corpus.cached(("araz.tone", lexicon.fingerprint), fn)``.
+
+        ``persist=True`` also keeps the result on disk (see :mod:`araz.cache`) for a corpus
+        that :func:`load_corpus` read from a folder of at least ``araz.cache.MIN_DOCUMENTS``
+        documents, so that reopening the unchanged corpus in a new session (a restarted
+        notebook) reads it back instead of computing it. The key must then be made of text,
+        numbers and tuples, and must include a fingerprint of every other input the result
+        depends on (a lexicon's or gazetteer's content hash — never ``id(...)``). The
+        corpus's fingerprint and araz's code version are added to it automatically. The
+        value must pickle (DataFrames, arrays, plain data).
+        """
+        if key in self.cache:
+            return self.cache[key]
+        path = None
+        if persist and self._persist:
+            from . import cache
+
+            if cache.enabled() and cache.stable(key):
+                path = cache.annotation_path(self.fingerprint, key)
+                hit = cache.read(path)
+                if hit is not None and hit[0] == key:
+                    self.cache[key] = hit[1]
+                    return hit[1]
+        value = compute()
+        self.cache[key] = value
+        if path is not None:
+            from . import cache
+
+            cache.write(path, (key, value))
+        return value
 
     def annotation_file(self, name: str) -> Path | None:
         """The annotation table ``name`` (e.g. ``"claims.csv"``) that belongs to this corpus.
@@ -260,7 +331,7 @@ class Corpus:
         return None
 
 
-def load_corpus(path=None, *, strict: bool = True) -> Corpus:
+def load_corpus(path=None, *, strict: bool = True, cache: bool | None = None, progress: bool | None = None) -> Corpus:
     """Load and check a corpus; return a :class:`Corpus`.
 
     With no ``path``, the shipped corpus (four articles). With a folder, every ``.md`` and
@@ -268,20 +339,62 @@ def load_corpus(path=None, *, strict: bool = True) -> Corpus:
     reported **all at once** as a :class:`araz.CorpusError` naming file, line and field;
     warnings (e.g. an unknown field) are kept in ``corpus.warnings``.
 
+    A folder of ``araz.cache.MIN_DOCUMENTS`` (200) documents or more is also kept, parsed,
+    in the on-disk cache (:mod:`araz.cache`), keyed by the content of every file: loading
+    it again unchanged (a restarted notebook) skips parsing and checking. ``cache=False``
+    never uses the cache; ``True`` uses it for any size. ``progress`` shows a progress bar
+    (default: for large corpora in a terminal or notebook; see :mod:`araz.progress`).
+
     >>> import araz
-    >>> araz.load_corpus().documents["outlet"].tolist()[:1]
-    ['Financial Tribune']
+    >>> araz.load_corpus().documents["outlet"].tolist()[:1]  # oldest first
+    ['Mehr News Agency']
     """
+    from . import cache as disk
     from .paths import shipped
+    from .validate import check_files, find_files, read_bytes
 
     is_shipped = path is None
     root = shipped("corpus") if is_shipped else Path(path).expanduser()
-    records, issues = check_folder(root)
+    files, issues = find_files(root)
+    use_cache = (not is_shipped and cache is not False and disk.enabled()
+                 and (cache is True or len(files) >= disk.MIN_DOCUMENTS))
+    raws = None
+    key = None
+    resolved = root.resolve()
+    if use_cache:
+        raws = [read_bytes(p) for p in files]
+        key = _content_key(resolved, files, raws)
+        state = disk.read(disk.corpus_path(key))
+        if isinstance(state, dict) and state.get("key") == key:
+            corpus = Corpus._from_tables(state["docs"], state["documents"], state["paragraphs"], state["sentences"],
+                                         state["fingerprint"], root=resolved, shipped=False, warnings=state["warnings"])
+            corpus._persist = True
+            return corpus
+    records, issues = check_files(root, files, issues, raws, progress=progress)
     raise_for(issues)
     docs = [_document(r) for r in records]
     docs.sort(key=lambda d: (d.published_start, d.doc_id))
-    corpus = Corpus(docs, root=root.resolve(), shipped=is_shipped, warnings=[i for i in issues if i.severity != "error"])
+    warnings = [i for i in issues if i.severity != "error"]
+    corpus = Corpus(docs, root=resolved, shipped=is_shipped, warnings=warnings, progress=progress)
+    corpus._persist = not is_shipped and len(docs) >= disk.MIN_DOCUMENTS and cache is not False
+    if key is not None:
+        disk.write(disk.corpus_path(key), {
+            "key": key, "docs": docs, "documents": corpus.documents, "paragraphs": corpus.paragraphs,
+            "sentences": corpus.sentences, "fingerprint": corpus.fingerprint, "warnings": warnings})
+        disk.prune()
     return corpus
+
+
+def _content_key(root: Path, files: list[Path], raws: list) -> str:
+    """SHA-256 over araz's code version, the folder, and every file's path and bytes."""
+    from .cache import code_version
+
+    h = hashlib.sha256(f"corpus\0{code_version('corpus')}\0{root}\0{len(files)}".encode())
+    for p, raw in zip(files, raws):
+        h.update(f"\0{p}\0{-1 if raw is None else len(raw)}\0".encode())
+        if raw is not None:
+            h.update(raw)
+    return h.hexdigest()
 
 
 def corpus_or_default(corpus: Corpus | None) -> Corpus:

@@ -73,6 +73,9 @@ def _rel(path: Path, root: Path | None) -> str:
         return str(path)
 
 
+_SORT_KEY = (lambda e: e.name.lower()) if os.name == "nt" else (lambda e: e.name)
+
+
 def _walk(folder: Path):
     """Yield the ``.md``/``.txt`` files under ``folder``, skipping dot-folders and dot-files.
 
@@ -81,10 +84,10 @@ def _walk(folder: Path):
     followed (as with ``rglob``).
     """
     try:
-        entries = list(os.scandir(folder))
+        entries = sorted(os.scandir(folder), key=_SORT_KEY)
     except OSError:
         return
-    for e in entries:
+    for e in entries:  # sorted names, depth first: the order of sorted(Path)s, without sorting Paths
         if e.name.startswith("."):
             continue
         try:
@@ -104,7 +107,7 @@ def find_files(root: Path) -> tuple[list[Path], list[Issue]]:
     if root.is_file():
         return [root], []
     files, issues = [], []
-    for p in sorted(_walk(root)):
+    for p in _walk(root):
         if p.stem.upper() == "README":
             issues.append(Issue(str(p), None, None, "README files are not read as documents (skipped); give it front matter and another name to include it", "warning"))
             continue
@@ -241,20 +244,36 @@ def _split_front(content: str) -> tuple[str, int | None, str] | None:
         i += 1
 
 
-def read_document(path: Path, root: Path | None = None) -> Record:
-    """Read one file and check it; problems are in ``record.issues`` (nothing is raised)."""
+def read_bytes(path: Path) -> bytes | None:
+    """The bytes of a document file, or ``None`` when it is too big or cannot be read
+    (:func:`read_document` then reports why)."""
+    try:
+        with open(path, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size > MAX_BYTES:
+                return None
+            return fh.read()
+    except OSError:
+        return None
+
+
+def read_document(path: Path, root: Path | None = None, *, raw: bytes | None = None) -> Record:
+    """Read one file and check it; problems are in ``record.issues`` (nothing is raised).
+
+    ``raw``: the file's bytes when the caller has read them already (see :func:`read_bytes`).
+    """
     name = str(path)
     rec = Record(path=path, meta={}, text="", date=None, body_line=1)
     add = lambda line, fld, msg, sev="error": rec.issues.append(Issue(name, line, fld, msg, sev))  # noqa: E731
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            add(None, None, f"is {size:,} bytes, over the limit of {MAX_BYTES:,}; split it into one file per article")
+    if raw is None:
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                add(None, None, f"is {size:,} bytes, over the limit of {MAX_BYTES:,}; split it into one file per article")
+                return rec
+            raw = path.read_bytes()
+        except OSError as exc:
+            add(None, None, f"cannot be read ({exc.strerror}); check its permissions")
             return rec
-        raw = path.read_bytes()
-    except OSError as exc:
-        add(None, None, f"cannot be read ({exc.strerror}); check its permissions")
-        return rec
     if b"\x00" in raw[:8192]:
         add(None, None, "is a binary file, not text; save documents as UTF-8 text (.md or .txt)")
         return rec
@@ -366,7 +385,20 @@ def check_folder(path) -> tuple[list[Record], list[Issue]]:
     """
     root = Path(path).expanduser()
     files, issues = find_files(root)
-    records = [read_document(p, root if root.is_dir() else None) for p in files]
+    return check_files(root, files, issues)
+
+
+def check_files(root: Path, files: list[Path], issues: list[Issue], raws: list | None = None,
+                progress: bool | None = None) -> tuple[list[Record], list[Issue]]:
+    """:func:`check_folder` for files already found (and perhaps read: ``raws``)."""
+    from .progress import Progress
+
+    records = []
+    base = root if root.is_dir() else None
+    with Progress(len(files), "read documents", show=progress) as bar:
+        for i, p in enumerate(files):
+            records.append(read_document(p, base, raw=raws[i] if raws is not None else None))
+            bar.update()
     seen: dict[str, Path] = {}
     for rec in records:
         issues.extend(rec.issues)

@@ -1,0 +1,141 @@
+"""The on-disk cache: what makes reopening an unchanged corpus fast.
+
+Two things are kept, both in :func:`cache_dir` (``$ARAZ_CACHE_DIR``, else
+``$XDG_CACHE_HOME/araz``, else ``~/.cache/araz``):
+
+* ``corpus-*.pickle`` — a parsed corpus (documents, paragraphs, sentences), keyed by the
+  **content** of every file (a SHA-256 over paths and bytes) and the version of araz's code;
+  :func:`araz.load_corpus` uses it for corpora of :data:`MIN_DOCUMENTS` or more documents;
+* ``annotations/<corpus fingerprint>/*.pickle`` — results an analysis chose to keep with
+  ``corpus.cached(key, compute, persist=True)``, keyed by the corpus fingerprint, the key
+  and araz's code version.
+
+A change to any file of the corpus, or to any of araz's source files, gives new keys, so a
+stale entry is never read. Entries are pickles: point ``ARAZ_CACHE_DIR`` only at a folder
+that you alone can write. ``ARAZ_CACHE=off`` (or ``load_corpus(..., cache=False)``) turns the
+cache off; deleting the folder is always safe. Only the most recent :data:`KEEP` corpora
+are kept.
+"""
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+MIN_DOCUMENTS = 200  # smaller corpora load in a fraction of a second without a cache
+KEEP = 8  # corpora (and their annotation folders) kept on disk
+FORMAT = 1
+
+
+def enabled() -> bool:
+    """False when ``ARAZ_CACHE`` is ``0``/``off``/``false``/``no``."""
+    return os.environ.get("ARAZ_CACHE", "").strip().lower() not in ("0", "off", "false", "no")
+
+
+def cache_dir() -> Path:
+    """``$ARAZ_CACHE_DIR``, else ``$XDG_CACHE_HOME/araz``, else ``~/.cache/araz``."""
+    env = os.environ.get("ARAZ_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "araz"
+
+
+# The modules a parsed corpus depends on (the corpus cache key hashes only these).
+CORPUS_MODULES = ("corpus.py", "validate.py", "text.py", "dates.py", "errors.py", "cache.py")
+_CODE_VERSIONS: dict[str, str] = {}
+
+
+def code_version(scope: str = "all") -> str:
+    """A hash of araz's version and its source files: ``"all"`` of them (for annotations,
+    which any module may compute) or only the ``"corpus"`` modules (for a parsed corpus)."""
+    if scope not in _CODE_VERSIONS:
+        from . import __version__
+
+        here = Path(__file__).resolve().parent
+        files = sorted(here.rglob("*.py")) if scope == "all" else [here / n for n in CORPUS_MODULES]
+        h = hashlib.sha256(f"araz {__version__} format {FORMAT} {scope}".encode())
+        for p in files:
+            h.update(str(p.relative_to(here)).encode())
+            h.update(p.read_bytes())
+        _CODE_VERSIONS[scope] = h.hexdigest()
+    return _CODE_VERSIONS[scope]
+
+
+def stable(key: Any) -> bool:
+    """Whether ``key`` is made only of text, numbers, bytes, ``None`` and tuples of them."""
+    if key is None or isinstance(key, (str, int, float, bytes, bool)):
+        return True
+    return isinstance(key, tuple) and all(stable(k) for k in key)
+
+
+def read(path: Path) -> Any | None:
+    """Unpickle ``path``; ``None`` when it is missing or unreadable (never raises)."""
+    gc_was_on = gc.isenabled()
+    gc.disable()  # unpickling a million objects: the cycle collector would run hundreds of times
+    try:
+        with open(path, "rb") as fh:
+            value = pickle.load(fh)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged or foreign entry is ignored and rebuilt
+        return None
+    finally:
+        if gc_was_on:
+            gc.enable()
+    try:
+        os.utime(path)  # most recently used
+    except OSError:
+        pass
+    return value
+
+
+def write(path: Path, value: Any) -> bool:
+    """Pickle ``value`` to ``path`` atomically; ``False`` (no error) when that fails."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        return True
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        return False
+
+
+def corpus_path(key: str) -> Path:
+    return cache_dir() / f"corpus-{key[:40]}.pickle"
+
+
+def annotation_path(fingerprint: str, key: Any) -> Path:
+    h = hashlib.sha256((code_version() + "\0" + repr(key)).encode()).hexdigest()
+    return cache_dir() / "annotations" / fingerprint[:32] / f"{h[:40]}.pickle"
+
+
+def prune(keep: int = KEEP) -> None:
+    """Keep only the ``keep`` most recently used corpora and annotation folders."""
+    base = cache_dir()
+    try:
+        entries = sorted(base.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for p in entries[keep:]:
+            p.unlink(missing_ok=True)
+        ann = base / "annotations"
+        if ann.is_dir():
+            dirs = sorted((d for d in ann.iterdir() if d.is_dir()), key=lambda d: d.stat().st_mtime, reverse=True)
+            for d in dirs[keep:]:
+                for f in d.iterdir():
+                    f.unlink(missing_ok=True)
+                d.rmdir()
+    except OSError:
+        pass
+
+
+__all__ = ["cache_dir", "enabled", "code_version", "MIN_DOCUMENTS"]

@@ -1,0 +1,138 @@
+"""The on-disk cache: an unchanged corpus reopens from it; any change is a new entry."""
+import sys
+
+import pandas as pd
+import pytest
+
+import araz
+from araz import cache
+
+from conftest import make_corpus
+
+GOOD = {"title": "A note", "outlet": "Example Daily", "published": "2024-03-02"}
+
+
+@pytest.fixture
+def cache_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("ARAZ_CACHE_DIR", str(folder))
+    monkeypatch.delenv("ARAZ_CACHE", raising=False)
+    monkeypatch.setattr(cache, "MIN_DOCUMENTS", 2)
+    return folder
+
+
+def three_docs(tmp_path):
+    return make_corpus(tmp_path, {
+        "a.md": (GOOD, "Tehran and Baku signed a deal. Mr. Bayramov said so.\nThe route opens."),
+        "b.md": ({**GOOD, "published": "2025-01/2025-02", "title": "B"}, "Baku agreed. Iran waited."),
+        "c.md": ({**GOOD, "title": "C", "colour": "blue"}, "A third text."),
+    })
+
+
+def assert_same(a, b):
+    assert a.fingerprint == b.fingerprint
+    for name in ("documents", "paragraphs", "sentences"):
+        pd.testing.assert_frame_equal(getattr(a, name), getattr(b, name))
+    assert [d.text for d in a] == [d.text for d in b]
+    assert [str(w) for w in a.warnings] == [str(w) for w in b.warnings]
+
+
+def test_reopening_an_unchanged_folder_reads_the_parsed_corpus_from_disk(tmp_path, cache_dir, monkeypatch):
+    folder = three_docs(tmp_path)
+    first = araz.load_corpus(folder)
+    assert len(list(cache_dir.glob("corpus-*.pickle"))) == 1
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the corpus was parsed again")
+
+    monkeypatch.setattr(sys.modules["araz.validate"], "check_files", no_parsing)
+    again = araz.load_corpus(folder)
+    assert_same(first, again)
+    assert again.cite(f"{again.doc_ids[0]} ¶1.1")
+
+
+def test_any_edit_to_a_file_is_a_new_cache_entry(tmp_path, cache_dir):
+    folder = three_docs(tmp_path)
+    araz.load_corpus(folder)
+    path = folder / "c.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("A third text.", "A changed text."), encoding="utf-8")
+    changed = araz.load_corpus(folder)
+    assert "A changed text." in changed.cite(f"{changed.doc_ids[-1]} ¶1") or any("changed" in d.text for d in changed)
+    assert len(list(cache_dir.glob("corpus-*.pickle"))) == 2
+
+
+def test_a_broken_corpus_is_reported_and_not_cached(tmp_path, cache_dir):
+    folder = three_docs(tmp_path)
+    (folder / "bad.md").write_text("no front matter\n", encoding="utf-8")
+    with pytest.raises(araz.CorpusError):
+        araz.load_corpus(folder)
+    assert not list(cache_dir.glob("corpus-*.pickle"))
+
+
+def test_cache_can_be_turned_off(tmp_path, cache_dir, monkeypatch):
+    folder = three_docs(tmp_path)
+    araz.load_corpus(folder, cache=False)
+    monkeypatch.setenv("ARAZ_CACHE", "off")
+    araz.load_corpus(folder)
+    assert not cache_dir.exists() or not list(cache_dir.glob("corpus-*.pickle"))
+
+
+def test_small_corpora_and_the_shipped_corpus_leave_no_cache(tmp_path, cache_dir, monkeypatch):
+    monkeypatch.setattr(cache, "MIN_DOCUMENTS", 200)
+    araz.load_corpus(three_docs(tmp_path))
+    araz.load_corpus()
+    assert not cache_dir.exists()
+
+
+def test_a_damaged_cache_entry_is_ignored_and_rebuilt(tmp_path, cache_dir):
+    folder = three_docs(tmp_path)
+    first = araz.load_corpus(folder)
+    entry = next(cache_dir.glob("corpus-*.pickle"))
+    entry.write_bytes(b"not a pickle")
+    assert_same(first, araz.load_corpus(folder))
+
+
+def test_persisted_annotations_come_back_in_a_new_session(tmp_path, cache_dir):
+    folder = three_docs(tmp_path)
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return pd.DataFrame({"n": [1, 2, 3]})
+
+    a = araz.load_corpus(folder)
+    a.cached(("test.annotation", "lexicon-hash"), compute, persist=True)
+    b = araz.load_corpus(folder)  # a new Corpus object, as after a restart
+    got = b.cached(("test.annotation", "lexicon-hash"), compute, persist=True)
+    assert calls == [1] and got["n"].tolist() == [1, 2, 3]
+    b.cached(("test.annotation", "another-lexicon"), compute, persist=True)
+    assert calls == [1, 1]
+
+
+def test_unstable_keys_and_derived_corpora_are_not_persisted(tmp_path, cache_dir):
+    a = araz.load_corpus(three_docs(tmp_path))
+    a.cached(("x", object()), lambda: 1, persist=True)
+    a.subset(a.doc_ids[:2]).cached(("y",), lambda: 2, persist=True)
+    assert not (cache_dir / "annotations").exists()
+
+
+def test_subset_equals_loading_only_those_documents(tmp_path):
+    folder = three_docs(tmp_path)
+    full = araz.load_corpus(folder)
+    keep = full.doc_ids[1:]
+    sub = full.subset(keep)
+    (folder / "a.md").unlink()
+    alone = araz.load_corpus(folder)
+    assert sub.doc_ids == alone.doc_ids
+    assert sub.fingerprint == alone.fingerprint
+    for name in ("paragraphs", "sentences"):
+        pd.testing.assert_frame_equal(getattr(sub, name), getattr(alone, name))
+    assert sub.cite(f"{keep[0]} ¶1.1") == alone.cite(f"{keep[0]} ¶1.1")
+
+
+def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("ARAZ_CACHE_DIR", str(tmp_path / "x"))
+    assert cache.cache_dir() == tmp_path / "x"
+    monkeypatch.delenv("ARAZ_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "araz"
