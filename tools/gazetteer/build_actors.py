@@ -351,13 +351,13 @@ ORGS = [
     ("d-8", "D-8 Organization for Economic Cooperation", ["D-8", "D8"], ["Developing-8", "Developing Eight"], "organisation of eight (now nine) Muslim-majority developing countries", "developing8.org", "Azerbaijan joined in December 2024 (developing8.org)."),
     ("brics", "BRICS", ["BRICS"], [], "grouping of emerging economies", "brics.br / the BRICS chair's site", "Iran became a member in January 2024."),
     ("osce", "Organization for Security and Co-operation in Europe", ["OSCE"], ["Organisation for Security and Co-operation in Europe"], "regional security organisation", "osce.org", ""),
-    ("osce-minsk-group", "OSCE Minsk Group", [], ["Minsk Group"], "OSCE mediation format on Nagorno-Karabakh (1992-2022)", "osce.org/mg", "Its structures were dissolved by OSCE decision in 2025."),
+    ("osce-minsk-group", "OSCE Minsk Group", [], ["Minsk Group"], "OSCE mediation format on Nagorno-Karabakh (from 1992)", "osce.org/mg", "Azerbaijan and Armenia called for its dissolution in their joint declaration in Washington on 8 August 2025; check osce.org for the state of its closure."),
     ("council-of-europe", "Council of Europe", ["PACE"], [], "European human-rights organisation (PACE: its Parliamentary Assembly)", "coe.int", ""),
     ("iaea", "International Atomic Energy Agency", ["IAEA"], [], "UN-related agency", "iaea.org", ""),
     ("opec", "Organization of the Petroleum Exporting Countries", ["OPEC"], [], "oil exporters' organisation", "opec.org", ""),
     ("guam", "GUAM Organization for Democracy and Economic Development", ["GUAM"], [], "regional organisation of Georgia, Ukraine, Azerbaijan and Moldova", "guam-organization.org", ""),
     ("bsec", "Organization of the Black Sea Economic Cooperation", ["BSEC"], ["Black Sea Economic Cooperation"], "regional organisation", "bsec-organization.org", ""),
-    ("nam", "Non-Aligned Movement", ["NAM"], [], "grouping of states", "the NAM chair's site", "Azerbaijan chaired it 2019-2023."),
+    ("nam", "Non-Aligned Movement", ["NAM"], [], "grouping of states", "the NAM chair's site", "Azerbaijan chaired it from October 2019 until January 2024."),
     ("gcc", "Gulf Cooperation Council", ["GCC"], ["Cooperation Council for the Arab States of the Gulf"], "regional organisation", "gcc-sg.org", ""),
     ("arab-league", "League of Arab States", [], ["Arab League"], "regional organisation", "leagueofarabstates.net", ""),
     ("african-union", "African Union", ["AU"], [], "regional organisation", "au.int", "'AU' is case-sensitive and marked ambiguous (also gold, astronomical unit)."),
@@ -464,7 +464,7 @@ PEOPLE = [
     ("antony-blinken", "Antony Blinken", "USA", "Secretary of State of the United States", "2021-2025", [A("Antony Blinken"), A("Blinken"), A("Anthony Blinken", "transliteration")], P_US, ""),
     ("marco-rubio", "Marco Rubio", "USA", "Secretary of State of the United States", "2025-", [A("Marco Rubio"), A("Rubio")], P_US, "In office since January 2025."),
     # Authors in the corpus
-    ("andrew-korybko", "Andrew Korybko", "USA", "political analyst; author of mehr-2021-korybko", "unknown", [A("Andrew Korybko"), A("Korybko")], "corpus: mehr-2021-korybko ¶1.25", "Country as usually given in his author notes elsewhere (American); the corpus does not state it."),
+    ("andrew-korybko", "Andrew Korybko", "", "political analyst; author of mehr-2021-korybko", "unknown", [A("Andrew Korybko"), A("Korybko")], "corpus: mehr-2021-korybko ¶1.25", "The corpus describes him as a political analyst and journalist (¶1.25); it does not state his nationality, so country is left empty."),
 ]
 
 # The 3+3 format and places/regions that matter for disambiguation.
@@ -486,7 +486,7 @@ PLACES = [
     ("central-asia", "Central Asia", "", "region", [("Central Asia", "name", "en"), ("Central Asian", "demonym", "en")], "Encyclopaedia Britannica, 'Central Asia'; corpus: anon-2025-pezeshkian-visit ¶3.1", ""),
     ("caspian-sea", "Caspian Sea", "", "sea bordered by Azerbaijan, Iran, Kazakhstan, Russia, Turkmenistan", [("Caspian Sea", "name", "en"), ("Xəzər dənizi", "script", "az"), ("دریای خزر", "script", "fa")], "Convention on the Legal Status of the Caspian Sea (Aktau, 2018); corpus: anon-2025-pezeshkian-visit ¶10.2", ""),
     ("black-sea", "Black Sea", "", "sea", [("Black Sea", "name", "en")], "Encyclopaedia Britannica, 'Black Sea'; corpus: anon-2025-pezeshkian-visit ¶10.2", ""),
-    ("persian-gulf", "Persian Gulf", "", "gulf", [("Persian Gulf", "name", "en"), ("Arabian Gulf", "label", "en"), ("خلیج فارس", "script", "fa")], "UN Group of Experts on Geographical Names (UNGEGN) usage 'Persian Gulf'; corpus: anon-2025-pezeshkian-visit ¶10.2", "'Arabian Gulf' is the name used by Arab Gulf states: naming is contested."),
+    ("persian-gulf", "Persian Gulf", "", "gulf", [("Persian Gulf", "name", "en"), ("Arabian Gulf", "label", "en"), ("خلیج فارس", "script", "fa")], "United Nations editorial usage ('Persian Gulf'); corpus: anon-2025-pezeshkian-visit ¶10.2, alwaght-2025-araghchi-baku ¶18.2", "'Arabian Gulf' is the name used by Arab Gulf states: naming is contested."),
     ("indian-subcontinent", "Indian subcontinent", "", "region", [("Indian Subcontinent", "name", "en")], "Encyclopaedia Britannica, 'Indian subcontinent'; corpus: alwaght-2025-araghchi-baku ¶18.2", ""),
     ("eurasia", "Eurasia", "", "supercontinent", [("Eurasia", "name", "en"), ("Eurasian", "demonym", "en")], "Encyclopaedia Britannica, 'Eurasia'; corpus: mehr-2021-korybko ¶1.11", "'Eurasian' inside 'Eurasian Economic Union' is not counted (the longer name wins)."),
     ("the-west", "the West", "", "political grouping (Western states)", [("the West", "name", "en"), ("Western", "demonym", "en")], "corpus: alwaght-2025-araghchi-baku ¶16.1 ('Western-backed')", "'Western' is case-sensitive and marked ambiguous (also a direction)."),
