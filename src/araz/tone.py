@@ -46,10 +46,11 @@ import hashlib
 import re
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -101,6 +102,9 @@ CONCESSIVES = ("despite", "in spite of", "although", "though", "even though", "e
 #: words that end a clause (besides , ; : ( ) and dashes)
 BREAKERS = ("but", "yet", "however", "whereas")
 SCOPE = 3            # words allowed between a cue and the term it flips
+#: prepositions after a de-escalation verb introduce its means, not its object
+MEANS = ("through", "by", "via", "with", "within")
+_MEANS = frozenset(MEANS)
 CONCESSION = 0.5     # weight of terms inside a concessive clause
 MIXED_RATIO = 0.3    # weaker side / stronger side at or above this -> mixed (chosen on the tune split)
 
@@ -112,7 +116,7 @@ VADER_POS = 0.05
 VADER_NEG = -0.05
 VADER_MIXED = 0.05
 
-_KIND_TERM, _KIND_NEG, _KIND_CONTRAST, _KIND_RESOLVE, _KIND_KEEP, _KIND_CONC, _KIND_BREAK = range(7)
+_KIND_TERM, _KIND_NEG, _KIND_CONTRAST, _KIND_RESOLVE, _KIND_KEEP, _KIND_CONC, _KIND_BREAK, _KIND_SAY = range(8)
 _CUES = {
     _KIND_NEG: NEGATORS, _KIND_CONTRAST: CONTRASTS, _KIND_RESOLVE: RESOLVERS,
     _KIND_KEEP: KEEPERS, _KIND_CONC: CONCESSIVES, _KIND_BREAK: BREAKERS,
@@ -125,6 +129,28 @@ _CLASS_LABEL = {
     "labelling": "labelling", "neutral": "neutral (name)",
 }
 
+#: verbs of saying (finite forms): with a named speaker as subject they make a sentence `quoted`
+REPORTING_VERBS = (
+    "said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "remarked", "remarks",
+    "added", "adds", "stressed", "stresses", "stress", "emphasized", "emphasised", "emphasizes", "emphasises",
+    "emphasize", "emphasise", "underlined", "underlines", "declared", "declares", "announced", "announces",
+    "affirmed", "affirms", "reaffirmed", "reaffirms", "suggested", "suggests", "believes", "believed", "agreed",
+    "agrees", "argued", "argues", "claimed", "claims", "insisted", "insists", "warned", "warns", "urged", "urges",
+    "called for", "calls for", "denied", "denies", "rejected", "rejects", "accused", "accuses", "welcomed",
+    "welcomes", "highlighted", "signaled", "signalled", "signaling", "signalling", "signals", "concluded",
+    "explained", "explains", "pointed out", "asserted", "asserts", "vowed", "pledged", "promised", "proposed",
+    "recalled", "expressed", "acknowledged", "confirmed", "confirms", "reiterated", "reiterates", "replied",
+    "responded",
+)
+#: "talked / spoke ... about": speech with content (talking *to* someone is a meeting)
+TALK_VERBS = ("talked", "spoke", "speaks", "talks")
+#: participles after a comma ("He met X, stressing that ..."): quoted when the subject is a named speaker
+REPORTING_PARTICIPLES = (
+    "stressing", "noting", "adding", "saying", "affirming", "reaffirming", "emphasizing", "emphasising",
+    "arguing", "warning", "insisting", "declaring", "stating", "underlining", "recalling", "telling",
+    "explaining", "asserting", "reiterating",
+)
+
 # ---------------------------------------------------------------------------------------
 # Text normalisation: one length-preserving pass over all sentences (numpy look-up tables)
 # ---------------------------------------------------------------------------------------
@@ -134,13 +160,16 @@ _BREAK_CHARS = ",;:()[]{}—–!?.\n…"
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Look-up tables over the Basic Multilingual Plane: normalised code, word char, break."""
+    """Look-up tables over the Basic Multilingual Plane: normalised code, word char, break.
+
+    Code points beyond it (emoji…) are looked up at U+FFFF: a space, neither word nor break.
+    """
     n = 0x10000
     norm = np.full(n, 32, dtype=np.uint32)
     word = np.zeros(n, dtype=bool)
-    for i in range(n):
+    for i in range(n - 1):
         ch = chr(i)
-        if ch.isalnum() or ch == "\u200c" or (unicodedata.category(ch).startswith("M") if i > 127 else False):
+        if ch.isalnum() or ch == "\u200c" or (i > 127 and unicodedata.category(ch)[0] == "M"):
             low = ch.lower()
             norm[i] = ord(low) if len(low) == 1 else (ord("i") if ch == "İ" else i)
             word[i] = True
@@ -150,6 +179,37 @@ def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     for ch in _BREAK_CHARS:
         brk[ord(ch)] = True
     return norm, word, brk
+
+
+@dataclass
+class _Prepared:
+    joined: str         # "\n" + sentences joined by "\n" + "\n"
+    norm: str           # the same, lower-cased, every non-word character a space (same length)
+    codes: np.ndarray   # `norm` as code points
+    starts: np.ndarray  # where each sentence starts in `joined`
+
+
+def _prepare(texts: list[str]) -> _Prepared:
+    norm_t, _, _ = _tables()
+    word_t = _tables()[1]
+    n = len(texts)
+    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=n)
+    starts = np.empty(n, dtype=np.int64)
+    if n:
+        starts[0] = 1
+        np.cumsum(lens[:-1] + 1, out=starts[1:])
+        starts[1:] += 1
+    joined = "\n" + "\n".join(texts) + "\n"
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    if codes.max() > 0xFFFF:
+        codes = np.minimum(codes, 0xFFFF)
+    out = norm_t[codes]
+    apos = np.flatnonzero(out == 39)
+    if len(apos):  # an apostrophe is part of a word only between two letters (can't, Iran's)
+        inner = word_t[codes[apos - 1]] & word_t[codes[np.minimum(apos + 1, len(codes) - 1)]]
+        out[apos[~inner]] = 32
+    norm = out.tobytes().decode("utf-32-le")
+    return _Prepared(joined, norm, out, starts)
 
 
 def normalise(text: str) -> str:
@@ -162,28 +222,7 @@ def normalise(text: str) -> str:
     """
     if not text:
         return text
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return _normalise_codes(codes)[0].tobytes().decode("utf-32-le")
-
-
-def _normalise_codes(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    norm_t, word_t, brk_t = _tables()
-    big = codes >= 0x10000
-    idx = np.where(big, 0, codes)
-    out = norm_t[idx]
-    word = word_t[idx]
-    brk = brk_t[idx]
-    if big.any():  # outside the BMP (emoji...): neither a word nor a break
-        out = np.where(big, 32, out).astype(np.uint32)
-        word = word & ~big
-    apos = out == 39
-    if apos.any():  # an apostrophe is part of a word only between two letters (can't, Iran's)
-        prev_w = np.r_[False, word[:-1]]
-        next_w = np.r_[word[1:], False]
-        keep = apos & prev_w & next_w
-        out = np.where(apos & ~keep, 32, out).astype(np.uint32)
-        word = word | keep
-    return out, word, brk
+    return _prepare([text]).norm[1:-1]
 
 
 def _key(term: str) -> tuple[str, bool]:
@@ -230,7 +269,7 @@ class Lexicon:
             except _RowError as exc:
                 issues.append(Issue(str(self.path or "lexicon"), line, exc.field, exc.message))
                 continue
-            k = "*".join(map(str, _key(row["term"])))
+            k = _key(row["term"])[0]
             if k in keys:
                 issues.append(Issue(str(self.path or "lexicon"), line, "term",
                                     f"'{row['term']}' matches the same words as '{keys[k]}' above; keep one of them"))
@@ -274,9 +313,9 @@ class Lexicon:
             row = self._check(term, cls, weight, note)
         except _RowError as exc:
             raise ScopeError(f"cannot add '{term}': {exc.field} {exc.message}") from None
-        key = _key(row["term"])
+        key = _key(row["term"])[0]
         for t in list(self._rows):
-            if t != row["term"] and _key(t) == key:
+            if t != row["term"] and _key(t)[0] == key:
                 del self._rows[t]
         self._rows[row["term"]] = row
         self._changed()
@@ -333,9 +372,9 @@ class Lexicon:
     def _find(self, term: str) -> str:
         if term in self._rows:
             return term
-        key = _key(str(term))
+        key = _key(str(term))[0]
         for t in self._rows:
-            if _key(t) == key:
+            if _key(t)[0] == key:
                 return t
         raise ScopeError(f"'{term}' is not in the lexicon; add it with lexicon.add('{term}', 'verbal_cooperation', 1.0)")
 
@@ -398,6 +437,7 @@ class _Matcher:
     weight: np.ndarray
     prefix: np.ndarray    # bool: ends in *
     keylen: np.ndarray    # length of the key including its leading space
+    say: np.ndarray       # bool: the word is also a verb of saying (voice pre-filter)
     term: list            # the lexicon term or the cue phrase
 
 
@@ -405,13 +445,24 @@ def _compile(rows) -> _Matcher:
     import ahocorasick
 
     A = ahocorasick.Automaton()
-    kind, cls, sign, weight, prefix, keylen, terms = [], [], [], [], [], [], []
+    kind, cls, sign, weight, prefix, keylen, say, terms = [], [], [], [], [], [], [], []
+    where: dict[str, int] = {}
 
-    def put(key: str, k: int, c: int, s: int, w: float, p: bool, term: str) -> None:
-        A.add_word(" " + key, len(kind))
+    def put(key: str, k: int, c: int, s: int, w: float, p: bool, term: str, is_say: bool = False) -> None:
+        akey = " " + key
+        if akey in where:  # a lexicon word that is also a verb of saying: one entry, both roles
+            i = where[akey]
+            kind[i], cls[i], sign[i], weight[i], prefix[i], terms[i] = k, c, s, w, p, term
+            say[i] = say[i] or is_say
+            return
+        where[akey] = len(kind)
+        A.add_word(akey, len(kind))
         kind.append(k); cls.append(c); sign.append(s); weight.append(w); prefix.append(p)
-        keylen.append(len(key) + 1); terms.append(term)
+        keylen.append(len(key) + 1); say.append(is_say); terms.append(term)
 
+    for group in (REPORTING_VERBS, TALK_VERBS, REPORTING_PARTICIPLES):
+        for verb in group:
+            put(_key(verb)[0], _KIND_SAY, -1, 0, 0.0, False, verb, True)
     for k, group in _CUES.items():
         for cue in group:
             key, p = _key(cue)
@@ -422,7 +473,8 @@ def _compile(rows) -> _Matcher:
         put(key, _KIND_TERM, c, CLASSES[r["class"]], r["weight"], p, r["term"])
     A.make_automaton()
     return _Matcher(A, np.array(kind, np.int8), np.array(cls, np.int8), np.array(sign, np.int8),
-                    np.array(weight, float), np.array(prefix, bool), np.array(keylen, np.int64), terms)
+                    np.array(weight, float), np.array(prefix, bool), np.array(keylen, np.int64),
+                    np.array(say, bool), terms)
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
@@ -464,46 +516,50 @@ def _lexicon(lexicon) -> Lexicon:
 
 
 # ---------------------------------------------------------------------------------------
-# Scoring: one pass of the automaton over all sentences, then numpy
+# Scoring: one pass of the automaton over all sentences, then numpy on the matches
 # ---------------------------------------------------------------------------------------
 MATCH_COLUMNS = ["row", "term", "surface", "class", "weight", "cue", "effect", "contribution", "start", "end"]
+_BREAK_RE = re.compile(r"[,;:()\[\]{}—–!?.…\n]")
 
 
-def _score_texts(texts: list[str], lex: Lexicon) -> tuple[dict, pd.DataFrame]:
-    """Score a list of sentences. Returns per-sentence arrays and one row per matched word.
+@dataclass
+class _Scored:
+    coop: np.ndarray
+    conf: np.ndarray
+    labelling: np.ndarray
+    matches: pd.DataFrame     # one row per matched lexicon word (row = sentence index)
+    say_rows: tuple           # (sentence index, offset in it) of each verb of saying (voice pre-filter)
+    quote_rows: np.ndarray    # sentences holding a quotation mark
+    title_spans: dict         # sentence index -> [(start, end)] of quoted titles and names
+
+
+def _score_texts(texts: list[str], lex: Lexicon) -> _Scored:
+    """Score a list of sentences: per-sentence sums and one row per matched word.
 
     ``start``/``end`` in the matches are character offsets inside each sentence.
     """
     m = lex._compiled()
     n = len(texts)
-    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=n)
-    starts = np.empty(n, dtype=np.int64)
-    if n:
-        starts[0] = 1
-        np.cumsum(lens[:-1] + 1, out=starts[1:])
-        starts[1:] += 1
-    joined = "\n" + "\n".join(texts) + "\n"
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    norm_codes, word, brk = _normalise_codes(codes)
-    brk = brk.copy()
-    norm = norm_codes.tobytes().decode("utf-32-le")
-    L = len(norm)
+    P = _prepare(texts)
+    starts = P.starts
 
-    hits = np.array(list(m.automaton.iter(norm)), dtype=np.int64).reshape(-1, 2)
+    hits = np.array(list(m.automaton.iter(P.norm)), dtype=np.int64).reshape(-1, 2)
     ends, vals = hits[:, 0], hits[:, 1]
     ws = ends - m.keylen[vals] + 2          # first character of the word (after the space)
     we = ends + 1                           # one past the last character matched
-    nxt = np.append(word, False)[np.minimum(we, L)]
     pre = m.prefix[vals]
-    ok = pre | ~nxt
-    ws, we, vals = ws[ok], we[ok], vals[ok]
-    # words matched by a prefix term (cooperat*) run to the end of their word
-    word_end = np.flatnonzero(word & ~np.append(word[1:], False)) + 1
-    if pre[ok].any():
-        ext = np.searchsorted(word_end, we[pre[ok]], side="left")
+    ok = pre | (P.codes[we] == 32)          # whole words, unless the term ends in *
+    ws, we, vals, pre = ws[ok], we[ok], vals[ok], pre[ok]
+    if pre.any():                           # cooperat* runs to the end of its word
         we = we.copy()
-        we[pre[ok]] = word_end[ext]
-    # longest match wins: drop a match contained in an earlier (or longer) one
+        norm = P.norm
+        we[pre] = [norm.find(" ", e) for e in we[pre].tolist()]
+    say = m.say[vals]
+    say_ws = ws[say]
+    say_sent = np.searchsorted(starts, say_ws, side="right") - 1
+    keep = m.kind[vals] != _KIND_SAY
+    ws, we, vals = ws[keep], we[keep], vals[keep]
+    # the longest match wins: drop a match inside an earlier or longer one
     order = np.lexsort((-m.keylen[vals], -we, ws))
     ws, we, vals = ws[order], we[order], vals[order]
     if len(we):
@@ -512,40 +568,54 @@ def _score_texts(texts: list[str], lex: Lexicon) -> tuple[dict, pd.DataFrame]:
         ws, we, vals = ws[keep], we[keep], vals[keep]
 
     kind = m.kind[vals]
-    # clause ids: punctuation breaks plus "but/yet/however/whereas"
-    brk[ws[kind == _KIND_BREAK]] = True
-    clause = np.cumsum(brk)
-    word_start = word & ~np.r_[False, word[:-1]]
-    tok = np.cumsum(word_start)
     sent = np.searchsorted(starts, ws, side="right") - 1
-
     is_term = kind == _KIND_TERM
     t_ws, t_we, t_val, t_sent = ws[is_term], we[is_term], vals[is_term], sent[is_term]
+    nt = len(t_ws)
     sign = m.sign[t_val].astype(float)
     weight = m.weight[t_val]
     cls = m.cls[t_val]
-    factor = np.ones(len(t_ws))
-    cue_idx = np.full(len(t_ws), -1, dtype=np.int64)
-    effect_kind = np.full(len(t_ws), -1, dtype=np.int64)
+    factor = np.ones(nt)
+    cue_idx = np.full(nt, -1, dtype=np.int64)
+    effect_kind = np.full(nt, -1, dtype=np.int64)
+
+    # clause boundaries: punctuation, and the words but / yet / however / whereas
+    brk_words = ws[kind == _KIND_BREAK]
+    joined, norm = P.joined, P.norm
+    search = _BREAK_RE.search
+
+    def same_clause(a: np.ndarray, b: np.ndarray, sel: np.ndarray) -> np.ndarray:
+        """For the pairs in ``sel``: no punctuation break and no but/yet/however between a and b."""
+        out = sel.copy()
+        idx = np.flatnonzero(sel)
+        out[idx] = [search(joined, x, y) is None for x, y in zip(a[idx].tolist(), b[idx].tolist())]
+        if len(brk_words):
+            out &= np.searchsorted(brk_words, a, side="right") == np.searchsorted(brk_words, b, side="right")
+        return out
 
     scoped = np.isin(kind, (_KIND_NEG, _KIND_CONTRAST, _KIND_RESOLVE, _KIND_KEEP))
     c_ws, c_we, c_val, c_kind = ws[scoped], we[scoped], vals[scoped], kind[scoped]
-    if len(c_ws) and len(t_ws):
+    if len(c_ws) and nt:
         j = np.searchsorted(c_ws, t_ws, side="left") - 1
         valid = j >= 0
         jj = np.where(valid, j, 0)
-        valid &= c_we[jj] <= t_ws
-        valid &= clause[np.minimum(c_ws[jj], L - 1)] == clause[t_ws]
-        gap = tok[t_ws] - tok[np.maximum(c_we[jj] - 1, 0)] - 1
-        valid &= gap <= SCOPE
+        valid &= (c_we[jj] <= t_ws) & (t_ws - c_we[jj] <= 40 * (SCOPE + 1))
+        valid = same_clause(c_ws[jj], t_ws, valid)
+        # words between the cue and the term
+        idx = np.flatnonzero(valid)
+        if len(idx):
+            between = [norm[x:y].split() for x, y in zip(c_we[jj[idx]].tolist(), t_ws[idx].tolist())]
+            too_far = np.array([len(w) > SCOPE for w in between], dtype=bool)
+            # "resolved through dialogue": the means of resolving is not what is ended
+            means = np.array([bool(_MEANS.intersection(w)) for w in between], dtype=bool) & (c_kind[jj[idx]] == _KIND_RESOLVE)
+            valid[idx[too_far | means]] = False
         # a cue governs only the first tone word after it ("far from isolated like its foes")
         tone_word = valid & (sign != 0)
         if tone_word.any():
             idx = np.flatnonzero(tone_word)
-            _, first = np.unique(jj[idx], return_index=True)
-            later = np.zeros(len(t_ws), dtype=bool)
-            later[idx] = True
-            later[idx[first]] = False
+            cues = jj[idx]                       # non-decreasing: terms are in text order
+            later = np.zeros(nt, dtype=bool)
+            later[idx[1:][cues[1:] == cues[:-1]]] = True
             valid &= ~later
         flips = valid & (c_kind[jj] != _KIND_KEEP) & (sign != 0)
         cue_idx[valid] = c_val[jj[valid]]
@@ -553,29 +623,38 @@ def _score_texts(texts: list[str], lex: Lexicon) -> tuple[dict, pd.DataFrame]:
         factor[flips] = -1.0
         # "not X but Y": X is corrected, not rejected
         neg = flips & (c_kind[jj] == _KIND_NEG)
-        buts = ws[(kind == _KIND_BREAK)]
-        buts = buts[np.array([m.term[v] == "but" for v in vals[kind == _KIND_BREAK]], dtype=bool)] if len(buts) else buts
-        if neg.any() and len(buts):
-            b = np.searchsorted(buts, t_ws, side="right")
-            has = b < len(buts)
-            bpos = buts[np.minimum(b, len(buts) - 1)]
-            corrected = neg & has & (np.searchsorted(starts, bpos, side="right") - 1 == t_sent)
-            factor[corrected] = 0.0
-            effect_kind[corrected] = 99
+        if neg.any():
+            is_but = np.array([m.term[v] == "but" for v in vals[kind == _KIND_BREAK].tolist()], dtype=bool)
+            buts = brk_words[is_but] if len(brk_words) else brk_words
+            if len(buts):
+                b = np.searchsorted(buts, t_ws, side="right")
+                has = b < len(buts)
+                bpos = buts[np.minimum(b, len(buts) - 1)]
+                corrected = neg & has & (np.searchsorted(starts, bpos, side="right") - 1 == t_sent)
+                factor[corrected] = 0.0
+                effect_kind[corrected] = 99
     conc = kind == _KIND_CONC
-    conceded = np.zeros(len(t_ws), dtype=bool)
-    if conc.any() and len(t_ws):
-        k_ws, k_val = ws[conc], vals[conc]
+    conceded = np.zeros(nt, dtype=bool)
+    if conc.any() and nt:
+        k_ws = ws[conc]
         j = np.searchsorted(k_ws, t_ws, side="left") - 1
         valid = j >= 0
         jj = np.where(valid, j, 0)
-        valid &= clause[k_ws[jj]] == clause[t_ws]
+        valid = same_clause(k_ws[jj], t_ws, valid)
         conceded = valid & (sign != 0)
         factor[conceded] *= CONCESSION
     # titles and names in quotation marks are not scored
-    masked = _title_mask(texts, starts, t_ws, t_sent) if len(t_ws) else np.zeros(0, bool)
+    quote_rows = np.array([i for i, t in enumerate(texts) if "“" in t or '"' in t or "‘" in t], dtype=np.int64)
+    title_spans = _title_spans(texts, quote_rows)
+    masked = np.zeros(nt, dtype=bool)
+    if title_spans and nt:
+        local = (t_ws - starts[t_sent]).tolist()
+        for i, r in enumerate(t_sent.tolist()):
+            for a, b in title_spans.get(r, ()):
+                if a <= local[i] < b:
+                    masked[i] = True
     factor[masked] = 0.0
-    contribution = sign * weight * factor
+    contribution = sign * weight * factor + 0.0  # no negative zero
     labelling = np.where((cls == _CLASS_NAMES.index("labelling")) & ~masked, weight, 0.0)
 
     coop = np.bincount(t_sent, weights=np.clip(contribution, 0, None), minlength=n)[:n]
@@ -586,61 +665,54 @@ def _score_texts(texts: list[str], lex: Lexicon) -> tuple[dict, pd.DataFrame]:
     cls_names = np.array(_CLASS_NAMES, dtype=object)[cls]
     terms_arr = np.array(m.term, dtype=object)
     cue_txt = np.where(cue_idx >= 0, terms_arr[np.maximum(cue_idx, 0)], "")
-    eff = np.full(len(t_ws), "", dtype=object)
+    eff = np.full(nt, "", dtype=object)
     for k, word_ in _EFFECT_WORD.items():
         sel = (effect_kind == k) & (factor != 0) & (sign != 0)
-        eff[sel] = [f"flipped: {word_} '{c}'" for c in cue_txt[sel]]
+        if sel.any():
+            eff[sel] = [f"flipped: {word_} '{c}'" for c in cue_txt[sel]]
     sel = effect_kind == _KIND_KEEP
-    eff[sel] = [f"not flipped: '{c}' is not a negation" for c in cue_txt[sel]]
+    if sel.any():
+        eff[sel] = [f"not flipped: '{c}' is not a negation" for c in cue_txt[sel]]
     sel = effect_kind == 99
-    eff[sel] = [f"0: 'not … but' corrects '{c}'…, it does not reject it" for c in cue_txt[sel]]
-    eff[conceded & (factor != 0)] = [f"{e + '; ' if e else ''}×{CONCESSION:g} inside a concessive clause" for e in eff[conceded & (factor != 0)]]
+    if sel.any():
+        eff[sel] = [f"0: 'not … but' corrects '{c}'…, it does not reject it" for c in cue_txt[sel]]
+    sel = conceded & (factor != 0)
+    if sel.any():
+        eff[sel] = [f"{e + '; ' if e else ''}×{CONCESSION:g} inside a concessive clause" for e in eff[sel]]
     eff[masked] = "0: inside a quoted title or name"
     eff[(cls_names == "neutral")] = "0: a name or fixed phrase"
     eff[(cls_names == "labelling") & ~masked] = "counted as labelling, not tone"
-    local_s = t_ws - starts[t_sent]
-    local_e = t_we - starts[t_sent]
+    joined = P.joined
     surface = [joined[a:b] for a, b in zip(t_ws.tolist(), t_we.tolist())]
     matches = pd.DataFrame({
-        "row": t_sent, "term": terms_arr[t_val] if len(t_val) else np.array([], dtype=object),
-        "surface": surface, "class": cls_names, "weight": weight, "cue": cue_txt, "effect": eff,
-        "contribution": contribution, "start": local_s, "end": local_e,
+        "row": t_sent, "term": terms_arr[t_val], "surface": surface, "class": cls_names, "weight": weight,
+        "cue": cue_txt, "effect": eff, "contribution": contribution,
+        "start": t_ws - starts[t_sent], "end": t_we - starts[t_sent],
     }, columns=MATCH_COLUMNS)
-    return {"coop": coop, "conf": conf, "labelling": lab}, matches
+    return _Scored(coop, conf, lab, matches, (say_sent, say_ws - starts[say_sent] if len(say_ws) else say_ws), quote_rows, title_spans)
 
 
 _TITLE_QUOTE = re.compile(r"“([^”]{1,200})”|\"([^\"]{1,200})\"|‘([^’]{1,200})’")
+_SMALL_WORDS = frozenset("of the and to in on for a an at by with".split())
+_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 def _is_title(inner: str) -> bool:
-    words = re.findall(r"[^\W\d_][\w'’\-]*", inner)
+    """A quotation whose content words are mostly capitalised is a title or a name, not speech."""
+    words = _WORD_RE.findall(inner)
     if not words:
         return True
-    caps = sum(1 for w in words if w[0].isupper())
-    small = {"of", "the", "and", "to", "in", "on", "for", "a", "an", "at", "by", "with"}
-    content = [w for w in words if w.lower() not in small] or words
-    caps = sum(1 for w in content if w[0].isupper())
-    return caps / len(content) >= 0.6
+    content = [w for w in words if w.lower() not in _SMALL_WORDS] or words
+    return sum(1 for w in content if w[0].isupper()) / len(content) >= 0.6
 
 
-def _title_mask(texts, starts, t_ws, t_sent) -> np.ndarray:
-    """True for term matches that stand inside a quoted title or name (“Friendship Bridge”)."""
-    out = np.zeros(len(t_ws), dtype=bool)
-    rows = np.unique(t_sent)
-    spans = {}
+def _title_spans(texts, rows) -> dict:
+    out = {}
     for r in rows.tolist():
-        t = texts[r]
-        if "“" not in t and '"' not in t and "‘" not in t:
-            continue
-        s = [(mm.start(), mm.end()) for mm in _TITLE_QUOTE.finditer(t) if _is_title(next(g for g in mm.groups() if g is not None))]
+        s = [(mm.start(), mm.end()) for mm in _TITLE_QUOTE.finditer(texts[r])
+             if _is_title(next(g for g in mm.groups() if g is not None))]
         if s:
-            spans[r] = s
-    if not spans:
-        return out
-    for i, (r, p) in enumerate(zip(t_sent.tolist(), (t_ws - starts[t_sent]).tolist())):
-        for a, b in spans.get(r, ()):
-            if a <= p < b:
-                out[i] = True
+            out[r] = s
     return out
 
 
@@ -657,19 +729,11 @@ def _labels(coop: np.ndarray, conf: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------------------------------
 # Voice: author or quoted
 # ---------------------------------------------------------------------------------------
-_SAY = (
-    "said|says|say|told|tells|stated|states|noted|notes|remarked|remarks|added|adds|stressed|stresses|stress|"
-    "emphasi[sz]ed|emphasi[sz]es|emphasi[sz]e|underlined|underlines|declared|declares|announced|announces|"
-    "affirmed|affirms|reaffirmed|reaffirms|suggested|suggests|believes|believed|agreed|agrees|argued|argues|"
-    "claimed|claims|insisted|insists|warned|warns|urged|urges|called for|calls for|denied|denies|rejected|"
-    "rejects|accused|accuses|welcomed|welcomes|highlighted|signall?ed|signall?ing|signals|concluded|"
-    "(?:talked|spoke|speaks|talks)(?:\\s+\\w+){0,3}?\\s+about|explained|explains|pointed out|asserted|asserts|vowed|pledged|promised|proposed|recalled|"
-    "expressed|acknowledged|confirmed|confirms|reiterated|reiterates|replied|responded"
-)
-_PARTICIPLES = (
-    "stressing|noting|adding|saying|affirming|reaffirming|emphasi[sz]ing|arguing|warning|insisting|declaring|"
-    "stating|underlining|recalling|telling|explaining|asserting|reiterating"
-)
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in words), key=len, reverse=True))
+
+
+_SAY = _alt(REPORTING_VERBS) + "|" + rf"(?:{_alt(TALK_VERBS)})(?:\s+\w+){{0,3}}?\s+about"
 _STOP = (
     "The|This|That|These|Those|Their|Its|It|A|An|In|On|At|For|With|As|By|From|Such|Some|Many|Multiple|"
     "Other|Another|Each|Neither|Although|Though|Despite|While|When|Also|But|And|Yet|So|If|Last|Next|"
@@ -677,46 +741,114 @@ _STOP = (
     "Officials|Media|People|Residents|Witnesses|Experience|Altogether|Earlier|Later|Looking|Significantly|"
     "Participants|There|Here|What|Which|Who|Why|How|Most|All|Any|Several|Few|One|Two|Three|Our|We|I|You|Your|My"
 )
-_SPEAKER = rf"(?:(?!(?:{_STOP})\b)[A-Z][\w’'\-]*|(?i:he|she|they|both sides|the two sides)\b)"
-_BETWEEN = r"(?:(?!(?:and|or|but|nor|that|which|who|whom)\b)[a-z]+\s+){0,3}?"
-_REPORT = re.compile(rf"\b{_SPEAKER}\s+{_BETWEEN}(?P<verb>{_SAY})\b")
-_PARTICIPLE = re.compile(rf"^(?:[^,]{{0,60}},\s+)?{_SPEAKER}[^.]*?,\s+(?P<verb>{_PARTICIPLES})\b")
 _CONCESSIVE_LEAD = re.compile(r"^(?:Although|Though|Even though|Despite|While|Whereas)\b[^,]*,")
 _SPEECH_QUOTE = re.compile(r"“([^”]+)”?|\"([^\"]+)\"")
 
 
-def _voice(sent: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """``author``/``quoted`` per sentence, with the reason (codebook rules V1–V4)."""
-    text = sent["text"]
-    n = len(text)
+_STOP_WORDS = frozenset(_STOP.split("|"))
+_PRONOUNS = frozenset(("he", "she", "they"))
+_NOT_BETWEEN = frozenset(("and", "or", "but", "nor", "that", "which", "who", "whom"))
+_SAY_AT = re.compile(rf"(?:{_SAY})\b")
+_PARTICIPLE_SET = frozenset(REPORTING_PARTICIPLES)
+_SAY_FIND = re.compile(rf"\b(?:{_SAY}|{_alt(REPORTING_PARTICIPLES)})\b", re.IGNORECASE)
+
+
+def _find_say(texts) -> tuple[np.ndarray, np.ndarray]:
+    rows, offs = [], []
+    for i, t in enumerate(texts):
+        for mm in _SAY_FIND.finditer(t):
+            rows.append(i)
+            offs.append(mm.start())
+    return np.array(rows, dtype=np.int64), np.array(offs, dtype=np.int64)
+
+
+def _is_speaker(tokens: list[str], k: int) -> bool:
+    """Is ``tokens[k]`` a named speaker: a capitalised name, he/she/they, or 'both sides'?"""
+    w = tokens[k]
+    if w.lower() in _PRONOUNS:
+        return True
+    if w.lower() == "sides" and k > 0 and tokens[k - 1].lower() in ("both", "two"):
+        return True
+    return bool(w[:1].isupper() and w[-1:].isalnum() and w not in _STOP_WORDS)
+
+
+def _reported(text: str, off: int) -> str | None:
+    """The reason a verb of saying at ``off`` makes ``text`` quoted, or None (rule V3)."""
+    lead = _CONCESSIVE_LEAD.match(text)
+    if lead and off < lead.end():
+        return None  # "Although officials denied ..., the author says ..."
+    verb_m = _SAY_AT.match(text, off)
+    tokens = text[max(0, off - 160):off].split()
+    if verb_m:
+        # subject + up to three lower-case words (has, also, firmly, aims to) + verb
+        for k in range(len(tokens) - 1, max(len(tokens) - 5, -1), -1):
+            if _is_speaker(tokens, k):
+                subject = " ".join(tokens[k - 1:k + 1]) if tokens[k].lower() == "sides" else tokens[k]
+                return f"reported speech: '{subject} {text[off:verb_m.end()]}'" if k == len(tokens) - 1 else \
+                    f"reported speech: '{subject} {' '.join(tokens[k + 1:])} {text[off:verb_m.end()]}'"
+            w = tokens[k]
+            if not (w.isalpha() and w.islower()) or w in _NOT_BETWEEN:
+                break
+    word = text[off:].split(None, 1)[0].strip(",.;:").lower() if text[off:].strip() else ""
+    if word in _PARTICIPLE_SET and text[:off].rstrip().endswith(","):
+        # "He met X, stressing that ...": the sentence's subject must be a named speaker
+        head = text[:off]
+        first_comma = head.find(",")
+        start = first_comma + 1 if 0 <= first_comma <= 60 and first_comma < len(head.rstrip()) - 1 else 0
+        subj = head[start:].split()
+        if subj and (_is_speaker(subj, 0) or (len(subj) > 1 and _is_speaker(subj, 1) and subj[1].lower() == "sides")):
+            return f"reported speech: '…, {word}' with a named speaker as subject"
+        if start and head.split() and _is_speaker(head.split(), 0):
+            return f"reported speech: '…, {word}' with a named speaker as subject"
+    return None
+
+
+def _voice(sent: pd.DataFrame, say_rows=None, quote_rows=None) -> tuple[np.ndarray, np.ndarray]:
+    """``author``/``quoted`` per sentence, with the reason (codebook rules V1–V4).
+
+    ``say_rows`` and ``quote_rows`` (from the scoring pass) limit the regular expressions
+    to the sentences that can be quoted at all.
+    """
+    texts = sent["text"].tolist()
+    n = len(texts)
     voice = np.full(n, "author", dtype=object)
     reason = np.full(n, "no quotation and no verb of saying with a named speaker", dtype=object)
+    if quote_rows is None:
+        quote_rows = np.array([i for i, t in enumerate(texts) if "“" in t or '"' in t], dtype=np.int64)
     # V2: inside a quotation opened earlier in the same paragraph
-    opens = text.str.count("“").to_numpy() - text.str.count("”").to_numpy()
-    straight = text.str.count('"').to_numpy() % 2
-    key = sent["doc_id"].astype(str) + "\x00" + sent["paragraph"].astype(str)
-    bal = pd.Series(opens).groupby(key.to_numpy()).cumsum().to_numpy() - opens
-    par = pd.Series(straight).groupby(key.to_numpy()).cumsum().to_numpy() - straight
-    inside = (bal > 0) | (par % 2 == 1)
-    voice[inside] = "quoted"
-    reason[inside] = "continues a quotation opened in an earlier sentence"
+    if len(quote_rows):
+        opens = np.zeros(n, dtype=np.int64)
+        straight = np.zeros(n, dtype=np.int64)
+        for i in quote_rows.tolist():
+            t = texts[i]
+            opens[i] = t.count("“") - t.count("”")
+            straight[i] = t.count('"') % 2
+        doc = pd.factorize(sent["doc_id"])[0]
+        par = sent["paragraph"].to_numpy()
+        new = np.r_[True, (doc[1:] != doc[:-1]) | (par[1:] != par[:-1])]
+        grp = np.cumsum(new) - 1
+        def seg_before(x):
+            cs = np.cumsum(x)
+            first = np.flatnonzero(new)
+            base = (cs - x)[first]
+            return cs - x - base[grp]
+        inside = (seg_before(opens) > 0) | (seg_before(straight) % 2 == 1)
+        voice[inside] = "quoted"
+        reason[inside] = "continues a quotation opened in an earlier sentence"
     # V3: a verb of saying with a named speaker (not inside a leading concessive clause)
-    stripped = text.str.replace(_CONCESSIVE_LEAD, "", regex=True)
-    rep = stripped.str.extract(_REPORT, expand=False)
-    hit = rep.notna().to_numpy() & ~inside
-    if hit.any():
-        found = stripped[hit].str.extract(rf"(\b{_SPEAKER}\s+{_BETWEEN}(?:{_SAY}))\b", expand=False)
-        voice[hit] = "quoted"
-        reason[hit] = ("reported speech: '" + found.fillna("") + "'").to_numpy()
-    part = text.str.extract(_PARTICIPLE, expand=False)
-    hit2 = part.notna().to_numpy() & (voice == "author")
-    if hit2.any():
-        voice[hit2] = "quoted"
-        reason[hit2] = ("reported speech: '…, " + part[hit2].astype(str) + "' with a named speaker as subject").to_numpy()
+    if say_rows is None:  # no scoring pass: find the verbs here
+        say_rows = _find_say(texts)
+    rows, offs = say_rows
+    for i, off in zip(np.asarray(rows).tolist(), np.asarray(offs).tolist()):
+        if voice[i] != "author":
+            continue
+        found = _reported(texts[i], off)
+        if found:
+            voice[i] = "quoted"
+            reason[i] = found
     # V1: a direct quotation of speech (>= 4 words, not a title)
-    has_q = text.str.contains("“", regex=False).to_numpy() | text.str.contains('"', regex=False).to_numpy()
-    for i in np.flatnonzero(has_q).tolist():
-        for mm in _SPEECH_QUOTE.finditer(text.iat[i]):
+    for i in quote_rows.tolist():
+        for mm in _SPEECH_QUOTE.finditer(texts[i]):
             inner = next(g for g in mm.groups() if g is not None)
             if len(inner.split()) >= 4 and not _is_title(inner):
                 voice[i] = "quoted"
@@ -751,70 +883,120 @@ def _memo(corpus: Corpus, key, compute, size: int = 8):
     return value
 
 
-def _readable(matches: pd.DataFrame) -> pd.Series:
-    """One readable string per sentence row: 'cooperation +1.0; confrontation +1.5 (flipped…)'."""
-    tone = matches[~matches["class"].isin(["neutral"])]
+class TermMatch(NamedTuple):
+    """One matched word of a sentence (``score_sentences(...)['matches']`` holds a list of these)."""
+
+    term: str
+    surface: str
+    cls: str
+    weight: float
+    cue: str
+    effect: str
+    contribution: float
+    start: int
+    end: int
+
+
+def _bounds(rows: np.ndarray) -> tuple[list, list]:
+    """Start/end positions of runs of equal values in a sorted array, and the values."""
+    b = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True])
+    return rows[b[:-1]].tolist(), list(zip(b[:-1].tolist(), b[1:].tolist()))
+
+
+def _readable(matches: pd.DataFrame, n: int) -> np.ndarray:
+    """One readable string per sentence: 'cooperation +1.0; confrontation +1.5 (flipped…)'."""
+    out = np.full(n, "", dtype=object)
+    tone = matches[matches["class"].to_numpy() != "neutral"]
     if tone.empty:
-        return pd.Series(dtype=object)
-    contrib = tone["contribution"].map(lambda v: f"{v:+.1f}")
-    txt = tone["surface"].str.lower() + " " + np.where(tone["class"].eq("labelling").to_numpy(), "[label]", contrib.to_numpy())
-    eff = tone["effect"]
-    shown = eff.ne("") & tone["class"].ne("labelling")
-    txt = txt.where(~shown, txt + " (" + eff + ")")
-    return txt.groupby(tone["row"].to_numpy()).agg("; ".join)
+        return out
+    fmt = {}
+    contrib = []
+    for v, c in zip(tone["contribution"].tolist(), tone["class"].tolist()):
+        if c == "labelling":
+            contrib.append("[label]")
+        else:
+            f = fmt.get(v)
+            if f is None:
+                f = fmt[v] = f"{v:+.1f}"
+            contrib.append(f)
+    parts = [f"{s} {c} ({e})" if e and c != "[label]" else f"{s} {c}"
+             for s, c, e in zip(tone["surface"].tolist(), contrib, tone["effect"].tolist())]
+    keys, spans = _bounds(tone["row"].to_numpy())
+    for r, (a, b) in zip(keys, spans):
+        out[r] = "; ".join(parts[a:b])
+    return out
+
+
+class MatchList(Sequence):
+    """The matched words of one sentence: a read-only sequence of :class:`TermMatch`.
+
+    Built lazily over one shared table so that scoring 10,000 articles does not create a
+    Python object per word; ``list(m)`` or ``[t._asdict() for t in m]`` give plain data.
+    """
+
+    __slots__ = ("_cols", "_a", "_b")
+
+    def __init__(self, cols: tuple, a: int, b: int):
+        self._cols, self._a, self._b = cols, a, b
+
+    def __len__(self) -> int:
+        return self._b - self._a
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("match index out of range")
+        return TermMatch(*(c[self._a + i] for c in self._cols))
+
+    def __eq__(self, other) -> bool:
+        return list(self) == list(other) if isinstance(other, (list, tuple, MatchList)) else NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(list(self))
+
+
+_NO_MATCHES = MatchList((), 0, 0)
+
+
+def _records(matches: pd.DataFrame, n: int) -> np.ndarray:
+    """The structured form: per sentence, a :class:`MatchList` of its matched words."""
+    out = np.empty(n, dtype=object)
+    out.fill(_NO_MATCHES)
+    if matches.empty:
+        return out
+    cols = tuple(matches[c].tolist() for c in ("term", "surface", "class", "weight", "cue", "effect", "contribution", "start", "end"))
+    keys, spans = _bounds(matches["row"].to_numpy())
+    for r, (a, b) in zip(keys, spans):  # element-wise: numpy must not unpack the sequences
+        out[r] = MatchList(cols, a, b)
+    return out
 
 
 def _score(corpus: Corpus, lex: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
     def compute():
         s = corpus.sentences
-        texts = s["text"].tolist()
-        arrs, matches = _score_texts(texts, lex)
-        coop, conf = arrs["coop"], arrs["conf"]
+        sc = _score_texts(s["text"].tolist(), lex)
+        coop, conf = sc.coop, sc.conf
         total = coop + conf
-        with np.errstate(invalid="ignore", divide="ignore"):
-            score = np.where(total > 0, (coop - conf) / np.where(total > 0, total, 1), 0.0)
-        voice, reason = _voice(s)
+        score = np.divide(coop - conf, total, out=np.zeros_like(total), where=total > 0)
+        voice, reason = _voice(s, sc.say_rows, sc.quote_rows)
         df = s[["doc_id", "paragraph", "sentence", "citation", "text"]].copy()
         df["voice"] = voice
         df["coop"] = coop
         df["conf"] = conf
         df["score"] = score
         df["label"] = _labels(coop, conf)
-        df["labelling"] = arrs["labelling"]
-        terms = np.full(len(df), "", dtype=object)
-        readable = _readable(matches)
-        if len(readable):
-            terms[readable.index.to_numpy()] = readable.to_numpy()
-        df["terms"] = terms
-        recs = np.empty(len(df), dtype=object)
-        for i in range(len(df)):
-            recs[i] = []
-        if len(matches):
-            cols = ["term", "surface", "class", "weight", "cue", "effect", "contribution", "start", "end"]
-            for row, grp in zip(*_group_records(matches, cols)):
-                recs[row] = grp
-        df["matches"] = recs
+        df["labelling"] = sc.labelling
+        df["terms"] = _readable(sc.matches, len(df))
+        df["matches"] = _records(sc.matches, len(df))
         df["voice_reason"] = reason
-        matches = matches.copy()
-        matches.insert(0, "citation", s["citation"].to_numpy()[matches["row"].to_numpy()])
-        return df.reset_index(drop=True), matches.drop(columns="row")
+        m = sc.matches
+        m.insert(0, "citation", s["citation"].to_numpy()[m["row"].to_numpy()])
+        return df.reset_index(drop=True), m.drop(columns="row")
 
     return _memo(corpus, ("scores", lex.fingerprint), compute)
-
-
-def _group_records(matches: pd.DataFrame, cols: list[str]):
-    rows = matches["row"].to_numpy()
-    records = matches[cols].to_dict("records")
-    bounds = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True])
-    order_ok = np.all(rows[1:] >= rows[:-1]) if len(rows) > 1 else True
-    if not order_ok:  # pragma: no cover - matches are produced in text order
-        idx = np.argsort(rows, kind="stable")
-        rows = rows[idx]
-        records = [records[i] for i in idx]
-        bounds = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True])
-    keys = rows[bounds[:-1]].tolist()
-    groups = [records[a:b] for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist())]
-    return keys, groups
 
 
 def score_sentences(corpus: Corpus | None = None, lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
@@ -825,9 +1007,11 @@ def score_sentences(corpus: Corpus | None = None, lexicon: Lexicon | str | Path 
     ``score`` (``(coop - conf) / (coop + conf)``, −1 conflict … +1 cooperation, 0 when
     nothing matched), ``label`` (coop/conf/mixed/neutral), ``labelling`` (weight of
     hostile labels, kept apart from tone), ``terms`` (readable: each matched word with its
-    contribution and any flip), ``matches`` (the same as a list of dicts: term, surface,
-    class, weight, cue, effect, contribution, start, end — offsets inside the sentence),
-    ``voice_reason``. Cached per corpus and per lexicon content.
+    contribution and any flip), ``matches`` (the same, structured: a sequence of
+    :class:`TermMatch` named tuples — term, surface, cls, weight, cue, effect,
+    contribution, start, end, offsets inside the sentence; ``m._asdict()`` gives a dict;
+    :func:`matches` gives them all as one long table), ``voice_reason`` (which voice rule
+    fired). Cached per corpus and per lexicon content.
 
     >>> import araz
     >>> from araz import tone
@@ -868,11 +1052,11 @@ def score_text(text: str, lexicon: Lexicon | str | Path | None = None) -> "Expla
         raise ScopeError("type a sentence to score")
     lex = _lexicon(lexicon)
     text = " ".join(text.split())
-    arrs, m = _score_texts([text], lex)
+    sc = _score_texts([text], lex)
     frame = pd.DataFrame({"doc_id": ["typed"], "paragraph": [1], "sentence": [1], "text": [text]})
-    voice, reason = _voice(frame)
-    coop, conf = float(arrs["coop"][0]), float(arrs["conf"][0])
-    return _explanation(None, text, str(voice[0]), str(reason[0]), coop, conf, float(arrs["labelling"][0]), m.drop(columns="row"))
+    voice, reason = _voice(frame, sc.say_rows, sc.quote_rows)
+    return _explanation(None, text, str(voice[0]), str(reason[0]), float(sc.coop[0]), float(sc.conf[0]),
+                        float(sc.labelling[0]), sc.matches.drop(columns="row"))
 
 
 # ---------------------------------------------------------------------------------------
