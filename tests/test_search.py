@@ -373,3 +373,13 @@ def test_search_on_a_hostile_corpus_returns_text_unchanged_for_the_caller_to_esc
     r = s.search(hostile, "onerror")
     assert INJECTION in r.iloc[0]["text"]
     assert "<img" not in s.snippet_html(r.iloc[0]["snippet"])
+
+
+def test_ranking_agrees_with_fts5_bm25_on_single_words(corpus):
+    idx = s.build_index(corpus)
+    for word in ("Baku", "corridor", "Iran", "cooperation"):
+        ours = s.search(corpus, word)["citation"].tolist()
+        fts5 = [r[0] for r in idx.query(
+            "SELECT u.citation FROM sentence_fts JOIN sentence u ON u.id = sentence_fts.rowid "
+            "WHERE sentence_fts MATCH ? ORDER BY bm25(sentence_fts), u.id", (f'"{word}"',))]
+        assert ours == fts5, word

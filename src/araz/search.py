@@ -48,6 +48,7 @@ rebuilding it.
 from __future__ import annotations
 
 import bisect
+import math
 import difflib
 import html
 import os
@@ -55,9 +56,11 @@ import re
 import sqlite3
 import tempfile
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .corpus import Corpus
@@ -65,7 +68,7 @@ from .dates import parse_bound
 from .errors import QueryError, ScopeError
 from .paths import shipped
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"  # around matched words in ``snippet``; see :func:`snippet_html`
 DISK_CACHE_MIN_SENTENCES = 5_000  # smaller corpora are indexed in memory in a blink
 KWIC_COLUMNS = ["doc_id", "citation", "left", "match", "right", "start", "end", "entity_id"]
@@ -280,14 +283,29 @@ CREATE TABLE docs(id INTEGER PRIMARY KEY, doc_id TEXT UNIQUE, title TEXT, outlet
 CREATE INDEX docs_outlet ON docs(outlet);
 CREATE INDEX docs_perspective ON docs(perspective);
 CREATE TABLE sentence(id INTEGER PRIMARY KEY, doc INTEGER, paragraph INTEGER, sentence INTEGER,
-                      start INTEGER, "end" INTEGER, citation TEXT, text TEXT);
+                      start INTEGER, "end" INTEGER, citation TEXT, text TEXT, ntok INTEGER);
 CREATE TABLE paragraph(id INTEGER PRIMARY KEY, doc INTEGER, paragraph INTEGER, sentence INTEGER,
-                       start INTEGER, "end" INTEGER, citation TEXT, text TEXT);
+                       start INTEGER, "end" INTEGER, citation TEXT, text TEXT, ntok INTEGER);
 CREATE VIRTUAL TABLE sentence_fts USING fts5(text, content='sentence', content_rowid='id', tokenize='{_TOKENIZER}');
 CREATE VIRTUAL TABLE paragraph_fts USING fts5(text, content='paragraph', content_rowid='id', tokenize='{_TOKENIZER}');
 CREATE TABLE sentence_entities(entity_id TEXT, category TEXT, unit INTEGER, PRIMARY KEY(entity_id, unit)) WITHOUT ROWID;
 CREATE TABLE paragraph_entities(entity_id TEXT, category TEXT, unit INTEGER, PRIMARY KEY(entity_id, unit)) WITHOUT ROWID;
 """
+
+
+def _ntok(texts: pd.Series) -> list[int]:
+    """Number of word tokens per text (as FTS5's unicode61 tokenizer counts them, near enough)."""
+    return texts.str.count(r"\w+").tolist()
+
+
+def _order_key(corpus: Corpus) -> str:
+    """Unit ids are positions in the corpus tables: a cached index is only valid for the same order."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for frame in (corpus.sentences, corpus.paragraphs):
+        h.update("\n".join(frame["citation"]).encode())
+    return h.hexdigest()
 
 
 def _populate(conn: sqlite3.Connection, corpus: Corpus) -> None:
@@ -302,15 +320,15 @@ def _populate(conn: sqlite3.Connection, corpus: Corpus) -> None:
     s = corpus.sentences
     s_ids = pd.RangeIndex(1, len(s) + 1)
     conn.executemany(
-        "INSERT INTO sentence VALUES (?,?,?,?,?,?,?,?)",
+        "INSERT INTO sentence VALUES (?,?,?,?,?,?,?,?,?)",
         zip(s_ids.tolist(), s["doc_id"].map(doc_num).tolist(), s["paragraph"].tolist(), s["sentence"].tolist(),
-            s["start"].tolist(), s["end"].tolist(), s["citation"].tolist(), s["text"].tolist()))
+            s["start"].tolist(), s["end"].tolist(), s["citation"].tolist(), s["text"].tolist(), _ntok(s["text"])))
     p = corpus.paragraphs
     p_ids = pd.RangeIndex(1, len(p) + 1)
     conn.executemany(
-        "INSERT INTO paragraph VALUES (?,?,?,NULL,?,?,?,?)",
+        "INSERT INTO paragraph VALUES (?,?,?,NULL,?,?,?,?,?)",
         zip(p_ids.tolist(), p["doc_id"].map(doc_num).tolist(), p["paragraph"].tolist(),
-            p["start"].tolist(), p["end"].tolist(), p["citation"].tolist(), p["text"].tolist()))
+            p["start"].tolist(), p["end"].tolist(), p["citation"].tolist(), p["text"].tolist(), _ntok(p["text"])))
     conn.execute("INSERT INTO sentence_fts(sentence_fts) VALUES ('rebuild')")
     conn.execute("INSERT INTO paragraph_fts(paragraph_fts) VALUES ('rebuild')")
     m = _all_mentions(corpus)
@@ -324,7 +342,8 @@ def _populate(conn: sqlite3.Connection, corpus: Corpus) -> None:
         conn.executemany("INSERT OR IGNORE INTO paragraph_entities VALUES (?,?,?)",
                          zip(mp["entity_id"], mp["category"], mp["unit"].astype(int).tolist()))
     conn.executemany("INSERT INTO meta VALUES (?,?)", [
-        ("schema", str(SCHEMA_VERSION)), ("fingerprint", corpus.fingerprint), ("gazetteer", _gazetteer_key(corpus))])
+        ("schema", str(SCHEMA_VERSION)), ("fingerprint", corpus.fingerprint), ("gazetteer", _gazetteer_key(corpus)),
+        ("order", _order_key(corpus))])
     conn.commit()
 
 
@@ -336,7 +355,7 @@ def _open_cached(path: Path, corpus: Corpus) -> sqlite3.Connection | None:
         try:
             meta = dict(disk.execute("SELECT key, value FROM meta").fetchall())
             if (meta.get("fingerprint") != corpus.fingerprint or meta.get("schema") != str(SCHEMA_VERSION)
-                    or meta.get("gazetteer") != _gazetteer_key(corpus)):
+                    or meta.get("gazetteer") != _gazetteer_key(corpus) or meta.get("order") != _order_key(corpus)):
                 return None
             mem = sqlite3.connect(":memory:", check_same_thread=False)
             disk.backup(mem)
@@ -389,11 +408,199 @@ def build_index(corpus: Corpus, *, cache: bool | None = None) -> Index:
             try:
                 _save(conn, path)
                 index.path = path
+                for old in path.parent.glob(f"search-v*-{corpus.fingerprint[:24]}-*.sqlite"):
+                    if old != path:  # the same corpus indexed with an older gazetteer or schema
+                        old.unlink(missing_ok=True)
             except OSError as exc:
                 index.cache_error = f"{path}: {exc.strerror or exc}"
         return index
 
-    return corpus.cached(("search", "index"), compute)
+    index = corpus.cached(("search", "index"), compute)
+    _engine(corpus, index, "sentence")  # arrays for filters and ranking, ready for the first query
+    return index
+
+
+# ---------------------------------------------------------------------------------------------
+# The query engine: FTS5 finds the matching units; numpy filters and ranks them (BM25)
+# ---------------------------------------------------------------------------------------------
+K1, B = 1.2, 0.75  # the usual BM25 constants (also FTS5's)
+_CACHE_SIZE = 64
+
+
+class _LRU(OrderedDict):
+    def get_or(self, key, compute):
+        if key in self:
+            self.move_to_end(key)
+            return self[key]
+        value = self[key] = compute()
+        if len(self) > _CACHE_SIZE:
+            self.popitem(last=False)
+        return value
+
+
+class _Engine:
+    """Per corpus and unit: arrays for filtering, term statistics for ranking, small caches.
+
+    Matching is FTS5's (phrases, prefixes, AND/OR/NOT, stemming). Filters are boolean masks
+    over the units (document columns broadcast to units, and per-entity unit sets from the
+    precomputed sentence→entity table), so a filter change costs microseconds per thousand
+    units and never rescans text. Ranking is Okapi BM25 (k1 = 1.2, b = 0.75, FTS5's idf)
+    computed in numpy from FTS5's own term statistics, so that it can run on the filtered
+    candidates only; a phrase counts as often as its rarest word occurs in the unit.
+    """
+
+    def __init__(self, corpus: Corpus, index: Index, unit: str):
+        self.index, self.unit = index, unit
+        frame = corpus.sentences if unit == "sentence" else corpus.paragraphs
+        docs = corpus.documents.reset_index(drop=True)
+        doc_pos = {d: i for i, d in enumerate(docs["doc_id"])}
+        self.unit_doc = frame["doc_id"].map(doc_pos).to_numpy(np.int64)
+        self.n = len(frame)
+        self.outlet = docs["outlet"].to_numpy()
+        self.perspective = docs["perspective"].to_numpy()
+        self.d0 = np.array([d.toordinal() for d in docs["published_start"]], dtype=np.int64)
+        self.d1 = np.array([d.toordinal() for d in docs["published_end"]], dtype=np.int64)
+        # order without a query: by date, then document, then position
+        doc_rank = np.empty(len(docs), dtype=np.int64)
+        doc_rank[np.lexsort((docs["doc_id"].to_numpy(), self.d0))] = np.arange(len(docs))
+        self.doc_order = doc_rank[self.unit_doc] * (self.n + 1) + np.arange(self.n)
+        lengths = index.query(f"SELECT group_concat(ntok) FROM (SELECT ntok FROM {unit} ORDER BY id)")[0][0]
+        self.length = _ints(lengths, self.n).astype(float)
+        self.avg = float(self.length.mean()) if self.n else 1.0
+        self.matches, self.postings, self.entities, self.vocab = _LRU(), _LRU(), {}, {}
+        with index.lock:
+            conn = index.conn
+            conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{unit}_vi USING fts5vocab(main, {unit}_fts, 'instance')")
+            conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{unit}_vr USING fts5vocab(main, {unit}_fts, 'row')")
+            conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.scratch_fts USING fts5(text, tokenize='{_TOKENIZER}')")
+            conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.scratch_vr USING fts5vocab(temp, scratch_fts, 'row')")
+            conn.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.page_fts USING fts5(text, tokenize='{_TOKENIZER}')")
+
+    # ---- filters -------------------------------------------------------------------------
+    def entity_units(self, entity_id: str) -> np.ndarray:
+        if entity_id not in self.entities:
+            got = self.index.query(f"SELECT group_concat(unit) FROM {self.unit}_entities WHERE entity_id = ?", (entity_id,))[0][0]
+            self.entities[entity_id] = _ints(got)
+        return self.entities[entity_id]
+
+    def mask(self, lo, hi, *, outlets, perspectives, entity_sets) -> np.ndarray:
+        doc_ok = np.ones(len(self.d0), dtype=bool)
+        if outlets is not None:
+            doc_ok &= np.isin(self.outlet, outlets)
+        if perspectives is not None:
+            doc_ok &= np.isin(self.perspective, perspectives)
+        if lo is not None:
+            doc_ok &= self.d1 >= lo.toordinal()
+        if hi is not None:
+            doc_ok &= self.d0 <= hi.toordinal()
+        mask = doc_ok[self.unit_doc]
+        for ids in entity_sets:
+            hit = np.zeros(self.n, dtype=bool)
+            for e in ids:
+                hit[self.entity_units(e) - 1] = True
+            mask &= hit
+        return mask
+
+    # ---- matching and ranking ------------------------------------------------------------
+    def match(self, fts: str) -> np.ndarray:
+        def compute():
+            got = self.index.query(f"SELECT group_concat(rowid) FROM {self.unit}_fts WHERE {self.unit}_fts MATCH ?", (fts,))[0][0]
+            return _ints(got)
+        return self.matches.get_or(fts, compute)
+
+    def _stems(self, words: str) -> list[str]:
+        """The tokens FTS5 makes of ``words`` (lower case, stemmed), in order."""
+        out = []
+        for w in re.findall(r"\w+", words):
+            if w not in self.vocab:
+                with self.index.lock:
+                    conn = self.index.conn
+                    conn.execute("DELETE FROM temp.scratch_fts")
+                    conn.execute("INSERT INTO temp.scratch_fts(text) VALUES (?)", (w,))
+                    self.vocab[w] = [r[0] for r in conn.execute("SELECT term FROM temp.scratch_vr")]
+            out.extend(self.vocab[w])
+        return out
+
+    def term_postings(self, term: str, prefix: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Unit ids containing the token (or any token with this prefix) and how often."""
+        def compute():
+            if prefix:
+                sql = f"SELECT group_concat(doc) FROM temp.{self.unit}_vi WHERE term >= ? AND term < ?"
+                params = (term, term + "\U0010ffff")
+            else:
+                sql = f"SELECT group_concat(doc) FROM temp.{self.unit}_vi WHERE term = ?"
+                params = (term,)
+            docs = _ints(self.index.query(sql, params)[0][0])
+            ids, tf = np.unique(docs, return_counts=True)
+            return ids, tf.astype(float)
+        return self.postings.get_or((term, prefix), compute)
+
+    def score(self, ids: np.ndarray, items: list) -> np.ndarray:
+        """BM25 of each candidate unit for the positive terms of the query."""
+        scores = np.zeros(len(ids))
+        if not len(ids):
+            return scores
+        negated = False
+        length = self.length[ids - 1]
+        norm = K1 * (1 - B + B * length / self.avg)
+        for item in items:
+            if item == "NOT":
+                negated = True
+                continue
+            if not isinstance(item, _Term):
+                if item in ("AND", "OR"):
+                    negated = False
+                continue
+            if negated:  # NOT b: b adds nothing to the score
+                negated = False
+                continue
+            stems = self._stems(item.text)
+            if not stems:
+                continue
+            tfs, ns = [], []
+            for j, stem in enumerate(stems):
+                pids, ptf = self.term_postings(stem, item.prefix and j == len(stems) - 1)
+                pos = np.searchsorted(pids, ids)
+                pos[pos >= len(pids)] = 0
+                found = (pids[pos] == ids) if len(pids) else np.zeros(len(ids), dtype=bool)
+                tfs.append(np.where(found, ptf[pos] if len(pids) else 0.0, 0.0))
+                ns.append(len(pids))
+            tf = np.minimum.reduce(tfs)
+            n = min(ns)
+            idf = math.log((self.n - n + 0.5) / (n + 0.5)) if n else 0.0
+            idf = max(idf, 1e-6)
+            scores += idf * tf * (K1 + 1) / (tf + norm)
+        return scores
+
+    def snippets(self, fts: str, ids: np.ndarray, texts) -> list[str]:
+        """FTS5's snippet (matched words between ⟦ ⟧) for each unit id.
+
+        A page of results is copied into a small scratch FTS5 table and matched again there,
+        so the snippets follow FTS5's own matching (stems, prefixes, phrases) at the cost of
+        a few rows rather than of the whole index.
+        """
+        snip = f"snippet(%s, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24)"
+        if len(ids) > 2_000:
+            got = dict(self.index.query(f"SELECT rowid, {snip % (self.unit + '_fts')} FROM {self.unit}_fts "
+                                        f"WHERE {self.unit}_fts MATCH ?", (fts,)))
+            return [got.get(i, "") for i in ids.tolist()]
+        with self.index.lock:
+            conn = self.index.conn
+            conn.execute("DELETE FROM temp.page_fts")
+            conn.executemany("INSERT INTO temp.page_fts(rowid, text) VALUES (?, ?)", zip(ids.tolist(), texts))
+            got = dict(conn.execute(f"SELECT rowid, {snip % 'page_fts'} FROM temp.page_fts WHERE page_fts MATCH ?", (fts,)))
+            conn.execute("DELETE FROM temp.page_fts")
+        return [got.get(i, "") for i in ids.tolist()]
+
+
+def _ints(text: str | None, n: int | None = None) -> np.ndarray:
+    if not text:
+        return np.zeros(0 if n is None else n, dtype=np.int64)
+    return np.array(text.split(","), dtype=np.int64)
+
+
+def _engine(corpus: Corpus, index: Index, unit: str) -> _Engine:
+    return corpus.cached(("search", "engine", unit, id(index)), lambda: _Engine(corpus, index, unit))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -449,10 +656,6 @@ def search(corpus: Corpus, query: str | None = None, *, outlets=None, perspectiv
         raise ScopeError(f"offset must be a whole number ≥ 0, not {offset!r}")
     fts = to_fts(query) if query is not None and str(query).strip() else None
     index = build_index(corpus)
-    where, params = [], []
-    if fts is not None:
-        where.append(f"{unit}_fts MATCH ?")
-        params.append(fts)
     docs = corpus.documents
     for name, column, values in (("outlet", "outlet", _as_list(outlets, "outlets")),
                                  ("perspective", "perspective", _as_list(perspectives, "perspectives"))):
@@ -462,19 +665,12 @@ def search(corpus: Corpus, query: str | None = None, *, outlets=None, perspectiv
         bad = [v for v in values if v not in known]
         if bad:
             raise ScopeError(f"unknown {name} {', '.join(map(repr, bad))}; this corpus has: {', '.join(sorted(known))}")
-        where.append(f"d.{column} IN ({','.join('?' * len(values))})")
-        params.extend(values)
     lo = parse_bound(start, first=True, name="start")
     hi = parse_bound(end, first=False, name="end")
     if lo and hi and hi < lo:
         raise ScopeError(f"end {end} is before start {start}; swap them")
-    if lo:
-        where.append("d.d1 >= ?")
-        params.append(lo.toordinal())
-    if hi:
-        where.append("d.d0 <= ?")
-        params.append(hi.toordinal())
     known_entities = _known_entities(corpus)
+    entity_sets = []
     for name, values, allowed in (
             ("actor", _as_list(actors, "actors"), {k for k, v in known_entities.items() if v in ("actor", "format")}),
             ("corridor", _as_list(corridors, "corridors"), {k for k, v in known_entities.items() if v == "corridor"}),
@@ -482,39 +678,42 @@ def search(corpus: Corpus, query: str | None = None, *, outlets=None, perspectiv
         if values is None:
             continue
         _unknown(values, allowed, name)
-        where.append(f"u.id IN (SELECT unit FROM {unit}_entities WHERE entity_id IN ({','.join('?' * len(values))}))")
-        params.extend(values)
-    if fts is not None:
-        source = f"{unit}_fts JOIN {unit} u ON u.id = {unit}_fts.rowid JOIN docs d ON d.id = u.doc"
-        extra = f", -bm25({unit}_fts) AS score, snippet({unit}_fts, 0, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snippet"
-        order = f"bm25({unit}_fts), u.id"
-    else:
-        source = f"{unit} u JOIN docs d ON d.id = u.doc"
-        extra = ", NULL AS score, u.text AS snippet"
-        order = "d.d0, d.doc_id, u.id"
-    clause = (" WHERE " + " AND ".join(where)) if where else ""
-    page = ""
-    if limit is not None or offset:
-        page = " LIMIT ? OFFSET ?"
-    sql = (f'SELECT d.doc_id, u.citation, u.paragraph, u.sentence, u.start, u."end", u.text{extra}, '
-           f"d.outlet, d.perspective, d.published, d.title FROM {source}{clause} ORDER BY {order}{page}")
-    run_params = list(params) + ([-1 if limit is None else limit, offset] if page else [])
+        entity_sets.append(values)
+    eng = _engine(corpus, index, unit)
+    mask = eng.mask(lo, hi, outlets=_as_list(outlets, "outlets"), perspectives=_as_list(perspectives, "perspectives"),
+                    entity_sets=entity_sets)
     try:
-        rows = index.query(sql, run_params)
-        if page:
-            total = index.query(f"SELECT count(*) FROM {source}{clause}", params)[0][0]
+        if fts is not None:
+            ids = eng.match(fts)
+            ids = ids[mask[ids - 1]]
+            scores = eng.score(ids, _tokens(query))
+            order = np.lexsort((ids, -scores))  # best first; ties in document order
         else:
-            total = len(rows)
+            ids = np.flatnonzero(mask) + 1
+            scores = np.full(len(ids), np.nan)
+            order = np.argsort(eng.doc_order[ids - 1], kind="stable")
     except sqlite3.OperationalError as exc:  # FTS5 rejects what our checks let through
         raise QueryError(f"the search engine cannot read {query!r} ({exc}); "
                          "use words, \"phrases\", prefix* and AND / OR / NOT between terms") from None
-    cols = ["doc_id", "citation", "paragraph", "sentence", "start", "end", "text", "score", "snippet",
-            "outlet", "perspective", "published", "title"]
-    df = pd.DataFrame(rows, columns=cols)
-    df.insert(0, "rank", range(offset + 1, offset + len(df) + 1))
-    df["sentence"] = df["sentence"].astype("Int64")
-    df["score"] = df["score"].astype(float)
-    df = df[SEARCH_COLUMNS]
+    total = len(ids)
+    stop = total if limit is None else min(total, offset + limit)
+    page = order[offset:stop]
+    page_ids, page_scores = ids[page], scores[page]
+    frame = corpus.sentences if unit == "sentence" else corpus.paragraphs
+    rows = frame.iloc[page_ids - 1]
+    docs = corpus.documents.set_index("doc_id")
+    meta = docs.loc[rows["doc_id"], ["outlet", "perspective", "date_label", "title"]].reset_index(drop=True)
+    df = pd.DataFrame({
+        "rank": np.arange(offset + 1, offset + len(page_ids) + 1),
+        "score": page_scores.astype(float),
+        "doc_id": rows["doc_id"].to_numpy(), "citation": rows["citation"].to_numpy(),
+        "paragraph": rows["paragraph"].to_numpy(),
+        "sentence": pd.array(rows["sentence"].to_numpy() if unit == "sentence" else [None] * len(rows), dtype="Int64"),
+        "start": rows["start"].to_numpy(), "end": rows["end"].to_numpy(), "text": rows["text"].to_numpy(),
+        "snippet": eng.snippets(fts, page_ids, rows["text"].tolist()) if fts is not None else rows["text"].to_numpy(),
+        "outlet": meta["outlet"].to_numpy(), "perspective": meta["perspective"].to_numpy(),
+        "published": meta["date_label"].to_numpy(), "title": meta["title"].to_numpy(),
+    }, columns=SEARCH_COLUMNS)
     df.attrs["total"] = int(total)
     df.attrs["query"] = query
     return df
