@@ -170,7 +170,7 @@ def source_matrix(corpus: Corpus, by: str = "doc_id") -> pd.DataFrame:
 
     >>> import araz
     >>> int(source_matrix(araz.load_corpus()).loc["Belt and Road Initiative (BRI)", "mehr-2021-korybko"])
-    1
+    2
     """
     if by not in ("doc_id", "outlet"):
         raise ScopeError(f"by='{by}' is not supported; use 'doc_id' or 'outlet'")
