@@ -132,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--long", type=float, default=30.0, dest="long_s", help="a step whose first run takes longer runs once")
     ap.add_argument("--corpus-dir", type=Path, help="where the synthetic corpora are kept (default: the temp folder)")
     ap.add_argument("--fresh", action="store_true", help="regenerate the corpora even if they exist")
+    ap.add_argument("--pin", action="store_true", help="pin every child to one CPU (default: single-threaded, not pinned;"
+                    " on a shared machine pinning adds waiting)")
     ap.add_argument("--no-import", action="store_true", help="skip timing `import araz`")
     ap.add_argument("--no-merge", action="store_true", help="do not keep other sizes from an earlier results.json")
     args = ap.parse_args(argv)
@@ -150,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     mach = report.machine()
     print(f"Machine: {report.machine_line(mach)}", file=sys.stderr)
     work = Path(tempfile.mkdtemp(prefix="araz-bench-run-"))
-    runner = Runner(work, _cpu())
+    runner = Runner(work, _cpu() if args.pin else None)
     total = sum(len(_plan(steps, n, args.peer_max)) * args.repeat for n in sizes) + (0 if args.no_import else args.repeat)
     results: dict = {}
     import_summary = None
@@ -193,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     store.write_text(json.dumps({"machine": mach, "meta": meta, "import": import_summary,
                                  "sizes": {str(k): v for k, v in sorted(merged.items())}}, indent=1, default=str))
     sizes_view = {n: {k: v for k, v in d.items() if k != "_meta"} for n, d in merged.items()}
+    meta = {**meta, "per_size": {n: d.get("_meta", {}) for n, d in merged.items()}}
     checks = report.checks(sizes_view, import_summary)
     md = report.markdown(sizes_view, import_summary, mach, checks, meta)
     (args.out / "results.md").write_text(md, encoding="utf-8")
