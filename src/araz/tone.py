@@ -117,10 +117,16 @@ VADER_NEG = -0.05
 VADER_MIXED = 0.05
 
 _KIND_TERM, _KIND_NEG, _KIND_CONTRAST, _KIND_RESOLVE, _KIND_KEEP, _KIND_CONC, _KIND_BREAK, _KIND_SAY = range(8)
-_CUES = {
-    _KIND_NEG: NEGATORS, _KIND_CONTRAST: CONTRASTS, _KIND_RESOLVE: RESOLVERS,
-    _KIND_KEEP: KEEPERS, _KIND_CONC: CONCESSIVES, _KIND_BREAK: BREAKERS,
-}
+
+
+def _cue_groups() -> dict:
+    """The cue lists as they are now (a seminar may edit ``tone.NEGATORS``)."""
+    return {
+        _KIND_NEG: NEGATORS, _KIND_CONTRAST: CONTRASTS, _KIND_RESOLVE: RESOLVERS,
+        _KIND_KEEP: KEEPERS, _KIND_CONC: CONCESSIVES, _KIND_BREAK: BREAKERS,
+    }
+
+
 _EFFECT_WORD = {_KIND_NEG: "negated by", _KIND_CONTRAST: "rejected by", _KIND_RESOLVE: "ended by"}
 _CLASS_NAMES = list(CLASSES)
 _CLASS_LABEL = {
@@ -407,9 +413,10 @@ class Lexicon:
 
     # ---- the compiled matcher ---------------------------------------------------------
     def _compiled(self):
-        if self._automaton is None:
-            self._automaton = _compile(self._rows.values())
-        return self._automaton
+        rules = _rules_key()
+        if self._automaton is None or self._automaton[0] != rules:
+            self._automaton = (rules, _compile(self._rows.values()))
+        return self._automaton[1]
 
 
 class _RowError(Exception):
@@ -423,9 +430,13 @@ def _line_of(rows, i: int) -> int | None:
     return lines[i] if lines and i < len(lines) else None
 
 
-@lru_cache(maxsize=1)
 def _cue_words() -> frozenset:
-    return frozenset(_key(c)[0] for group in _CUES.values() for c in group)
+    return _cue_words_for(_rules_key())
+
+
+@lru_cache(maxsize=4)
+def _cue_words_for(rules: str) -> frozenset:
+    return frozenset(_key(c)[0] for group in _cue_groups().values() for c in group)
 
 
 @dataclass
@@ -463,7 +474,7 @@ def _compile(rows) -> _Matcher:
     for group in (REPORTING_VERBS, TALK_VERBS, REPORTING_PARTICIPLES):
         for verb in group:
             put(_key(verb)[0], _KIND_SAY, -1, 0, 0.0, False, verb, True)
-    for k, group in _CUES.items():
+    for k, group in _cue_groups().items():
         for cue in group:
             key, p = _key(cue)
             put(key, k, -1, 0, 0.0, p, cue)
@@ -871,16 +882,33 @@ def _store(corpus: Corpus) -> OrderedDict:
     return corpus.cached("araz.tone", OrderedDict)
 
 
-def _memo(corpus: Corpus, key, compute, size: int = 8):
+def _memo(corpus: Corpus, key, compute, size: int = 8, persist: bool = False):
+    """Per-corpus memo holding the last ``size`` results (a tone lab edits the lexicon often).
+
+    With ``persist`` the result is also kept on disk for large folder corpora
+    (``corpus.cached(..., persist=True)``), so a restarted notebook reads it back.
+    """
     store = _store(corpus)
     if key in store:
         store.move_to_end(key)
         return store[key]
-    value = compute()
+    if persist:
+        full = ("araz.tone",) + key
+        value = corpus.cached(full, compute, persist=True)
+        corpus.cache.pop(full, None)  # this memo, not the corpus-wide one, keeps it in memory
+    else:
+        value = compute()
     store[key] = value
     while len(store) > size:
         store.popitem(last=False)
     return value
+
+
+def _rules_key() -> str:
+    """A hash of the rule settings, so that changing e.g. ``tone.MIXED_RATIO`` re-scores."""
+    parts = (NEGATORS, CONTRASTS, RESOLVERS, KEEPERS, CONCESSIVES, BREAKERS, MEANS, SCOPE, CONCESSION,
+             MIXED_RATIO, REPORTING_VERBS, TALK_VERBS, REPORTING_PARTICIPLES)
+    return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
 
 
 class TermMatch(NamedTuple):
@@ -996,7 +1024,7 @@ def _score(corpus: Corpus, lex: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
         m.insert(0, "citation", s["citation"].to_numpy()[m["row"].to_numpy()])
         return df.reset_index(drop=True), m.drop(columns="row")
 
-    return _memo(corpus, ("scores", lex.fingerprint), compute)
+    return _memo(corpus, ("scores", lex.fingerprint, _rules_key()), compute, persist=True)
 
 
 def score_sentences(corpus: Corpus | None = None, lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
@@ -1367,7 +1395,7 @@ def score_vader(corpus: Corpus | None = None) -> pd.DataFrame:
         df["vader_label"] = vader_label(df["compound"], df["pos"], df["neg"])
         return df
 
-    return _memo(corpus, ("vader",), compute).copy()
+    return _memo(corpus, ("vader", VADER_POS, VADER_NEG, VADER_MIXED), compute, persist=True).copy()
 
 
 def compare(corpus: Corpus | None = None, lexicon=None) -> pd.DataFrame:
