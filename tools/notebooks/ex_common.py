@@ -36,7 +36,8 @@ def _heading(ex_id: str, q: Q) -> str:
     kind = {"citation question": "reading — answer with a citation",
             "data question": "data — answer with a value computed with araz",
             "coding task": "coding — write a function; it is tested on cases you have not seen",
-            "open question": "open — no automatic check; compare with the model answer"}[question.kind]
+            "open question": "open — no automatic check; compare with the model answer",
+            "writing task": "writing — every citation and quote is checked; the content is marked by hand"}[question.kind]
     text = f"## Question {q.name[1:]}: {question.title}\n\n*{kind}*\n\n{question.prompt}"
     if q.intro:
         text += "\n\n" + q.intro.strip()

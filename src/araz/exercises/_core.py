@@ -106,7 +106,7 @@ def prose(text: str) -> str:
 def _wrap(text: str) -> str:
     out = []
     for para in str(text).strip("\n").split("\n"):
-        if para.startswith(("    ", "  -", "- ", "  ", ">", "|")) or len(para) <= 100:
+        if para.startswith(("    ", "  -", "- ", "  ", ">", "|")) or len(para) <= 100 or "[[" in para:
             out.append(para)
         else:
             out.append(textwrap.fill(para, 100, break_long_words=False, break_on_hyphens=False))
@@ -602,7 +602,7 @@ class ValueQuestion(Question):
 
     def _cmp_number(self, a, e) -> Outcome:
         if abs(a - e) <= self.tol + 1e-9:
-            return Outcome(CORRECT, f"{self.what.capitalize()}: {_fmt(a)}.")
+            return Outcome(CORRECT, f"{_cap(self.what)}: {_fmt(a)}.")
         side = "higher" if a > e else "lower"
         raise Wrong(f"{_fmt(a)} is {side} than what the kit computes. Recount, and check that you "
                     f"filtered the rows the question asks about (and nothing else).")
@@ -614,7 +614,7 @@ class ValueQuestion(Question):
         got = norm_text(a)
         got = self._synonym_map().get(got, got)
         if got == norm_text(e):
-            return Outcome(CORRECT, f"{self.what.capitalize()}: {e}.")
+            return Outcome(CORRECT, f"{_cap(self.what)}: {e}.")
         raise Wrong(f"\"{a}\" is not the {self.what} the kit finds. Look again at the rows you "
                     "selected — and spell it as the data does.")
 
@@ -625,7 +625,7 @@ class ValueQuestion(Question):
         if got not in options:
             raise Wrong(f"Choose one of: {', '.join(repr(x) for x in self.choices)} — you wrote {a!r}.")
         if got == norm_text(e):
-            return Outcome(CORRECT, f"{self.what.capitalize()}: {e}.")
+            return Outcome(CORRECT, f"{_cap(self.what)}: {e}.")
         raise Wrong(f"Not {a!r}. Read the sentence again, word by word, and the rule that defines "
                     "the choices.")
 
@@ -634,7 +634,7 @@ class ValueQuestion(Question):
             e = dt.date.fromisoformat(e)
         diff = (a - e).days
         if abs(diff) <= self.tol:
-            return Outcome(CORRECT, f"{self.what.capitalize()}: {e.isoformat()}.")
+            return Outcome(CORRECT, f"{_cap(self.what)}: {e.isoformat()}.")
         raise Wrong(f"{a.isoformat()} is {abs(diff)} day{'s' if abs(diff) != 1 else ''} "
                     f"{'late' if diff > 0 else 'early'}. Count again from the dates the text gives.")
 
@@ -646,7 +646,7 @@ class ValueQuestion(Question):
         got = {norm(x) for x in a}
         exp = {norm(x) for x in e}
         if got == exp:
-            return Outcome(CORRECT, f"{self.what.capitalize()}: {', '.join(sorted(map(str, e)))}.")
+            return Outcome(CORRECT, f"{_cap(self.what)}: {', '.join(sorted(map(str, e)))}.")
         extra = [x for x in a if norm(x) not in exp]
         missing = len(exp - got)
         parts = []
@@ -655,7 +655,7 @@ class ValueQuestion(Question):
                          f"{'does' if len(extra) == 1 else 'do'} not belong")
         if missing:
             parts.append(f"{missing} item{'s are' if missing != 1 else ' is'} missing")
-        raise Wrong("; ".join(parts).capitalize() + f" (you gave {len(got)}, the answer has {len(exp)}).")
+        raise Wrong(_cap("; ".join(parts)) + f" (you gave {len(got)}, the answer has {len(exp)}).")
 
     def _cmp_mapping(self, a, e) -> Outcome:
         ka = {str(k): v for k, v in a.items()}
@@ -698,6 +698,10 @@ class ValueQuestion(Question):
                     raise Wrong(f"The rows and columns are right, but the values in column {c!r} differ "
                                 "from the kit's. Look at how that column is computed.") from None
         return Outcome(CORRECT, f"Your table matches the kit's ({len(a)} rows).")
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _fmt(x: Any) -> str:

@@ -100,22 +100,43 @@ to Baku from evidence inside the text? Answer with a citation such as `"alwaght-
 
 # ---- q3: the date itself ----------------------------------------------------------
 
+_NUMBERS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten".split())}
+_MONTHS = {m: i for i, m in enumerate("January February March April May June July August September October "
+                                      "November December".split(), start=1)}
 
-def _visit_date(corpus):
-    docs = corpus.documents.set_index("doc_id")
-    return docs.loc[ALWAGHT, "published_start"].date()
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word.lower()]
+
+
+def _arrival_date(corpus):
+    """Arrival by the article's own arithmetic: drill start + (length - 1) + gap, read from ¶5.1–5.2."""
+    import datetime as dt
+
+    s51, s52 = corpus.cite(f"{ALWAGHT} ¶5.1"), corpus.cite(f"{ALWAGHT} ¶5.2")
+    gap = _number(re.search(r"(\w+) days after", s51).group(1))
+    length = _number(re.search(r"(\w+)-day", s51).group(1))
+    year = int(re.search(r"Sahand-(\d{4})", s51).group(1))
+    month, day = re.search(r"launched on (\w+) (\d{1,2})", s52).groups()
+    start = dt.date(year, _MONTHS[month], int(day))
+    return start + dt.timedelta(days=length - 1 + gap)
+
+
+def _date_label(corpus):
+    return corpus.documents.set_index("doc_id").loc[ALWAGHT, "date_label"]
 
 
 q3 = EX.add(ValueQuestion(
-    """Using only ¶5.1 and ¶5.2 of the Alwaght article: on what date did Araghchi's trip to Baku
-begin, by that reckoning? Answer as text `"YYYY-MM-DD"`.""",
+    """Using only ¶5.1 and ¶5.2 of the Alwaght article: on what date did Araghchi arrive in Baku, by the
+article's own reckoning? Answer as text `"YYYY-MM-DD"`.""",
     title="Counting the days to the visit",
-    expected=_visit_date, compare="date", what="date of the visit",
+    expected=_arrival_date, compare="date", what="date of arrival",
     diagnose=[
         (lambda a, e: (a - e).days == 1,
          "One day late. A five-day drill that starts on 1 December runs 1–5 December (the 1st is day one), "
-         "so it concludes on the 5th; then add the two days of ¶5.1. (The Financial Tribune dates the talks "
-         "to 'Monday' — that is other evidence; this question asks what Alwaght's ¶5.1–5.2 imply.)"),
+         "so it concludes on the 5th; then add the two days of ¶5.1. (The talks themselves were held on the "
+         "next day — the Financial Tribune's 'Monday' — but this question asks what Alwaght's ¶5.1–5.2 imply "
+         "for the arrival.)"),
         (lambda a, e: (a - e).days == -1,
          "One day early: ¶5.1 says the trip came two days after the drill's conclusion, not one."),
         (lambda a, e: a.year != e.year,
@@ -124,15 +145,15 @@ begin, by that reckoning? Answer as text `"YYYY-MM-DD"`.""",
     hints=[
         "You need the first day of the drill, its length, and the gap between its end and the trip.",
         "¶5.2: it launched on 1 December; ¶5.1: it lasted five days and the trip came two days after it ended.",
-        "Day one is 1 December, so day five is 5 December; two days later is the answer. The kit stores it as the start of the document's date range: `corpus.documents.published_start`.",
+        "Day one is 1 December, so day five is 5 December; two days later is the answer. `datetime.timedelta` does the counting.",
     ],
     solution=lambda: (
-        f"\"{_visit_date(shipped_corpus()).isoformat()}\"\n\n"
-        "1 December is day one, so the five-day drill ends on 5 December; two days later is 7 December "
-        "2025. The kit's date for this document is a range starting there "
-        "(corpus.documents.published_start); the public record (Mehr News Agency, 7 December 2025, cited "
-        "in the document's date_evidence) has Araghchi departing for Baku that day."),
-    cites=[f"{ALWAGHT} ¶5.1", f"{ALWAGHT} ¶5.2"],
+        f"\"{_arrival_date(shipped_corpus()).isoformat()}\"\n\n"
+        "1 December is day one, so the five-day drill ends on 5 December; two days later is 7 December 2025. "
+        "The document's date_evidence gives the public record: Araghchi left Tehran on the evening of 7 December "
+        "(Mehr News Agency, 7 December 2025) and met Aliyev on Monday 8 December (Kayhan, 8 December 2025). The kit dates the "
+        f"article {_date_label(shipped_corpus())} (corpus.documents.date_label): from the day of the talks it reports."),
+    cites=[f"{ALWAGHT} ¶5.1", f"{ALWAGHT} ¶5.2", "ftribune-2025-araghchi-baku ¶1.1"],
 ))
 
 
