@@ -18,6 +18,10 @@ MAX_ACTORS = 8
 MAX_SAYINGS = 8
 MAX_NAMES = 12
 MAX_PER_STANCE = 2
+MAX_DOC_ROWS = 12
+MAX_ROUTE_ROWS = 12
+MAX_TONE_OUTLETS = 6
+MAX_FORMAT_DOCS = 12  # the 3+3 section reads at most this many documents (those that name the format most)  # above this many documents in scope, list outlets instead of documents
 SMALL_CORPUS = 30  # below this many documents in scope, a trend over time is an anecdote
 
 
@@ -133,10 +137,16 @@ class Brief:
                             "outlet": outlets.get(f.doc_id, ""), "quotes": f.quotes})
         outlets = (self.documents[["outlet", "perspective"]].drop_duplicates().sort_values("outlet", kind="stable")
                    .to_dict("records"))
+        by_outlet = []
+        for (o, p), g in self.documents.groupby(["outlet", "perspective"], sort=True):
+            by_outlet.append({"outlet": o, "perspective": p, "documents": len(g), "doc_ids": ", ".join(g["doc_id"][:3])
+                              + (f" … ({len(g)} in all)" if len(g) > 3 else "")})
         return {
             "title": self.title, "topic": self.topic, "built": self.built.isoformat(), "corpus_name": self.corpus_name,
             "date_range": self.scope.date_range(), "n_documents": len(self.documents),
-            "outlets": outlets, "documents": recs(self.documents),
+            "outlets": outlets if len(outlets) <= MAX_DOC_ROWS else [], "n_outlets": len(outlets),
+            "documents": recs(self.documents) if len(self.documents) <= MAX_DOC_ROWS else [],
+            "documents_by_outlet": by_outlet,
             "actor_filter": [self.scope.labels.get(a, a) for a in self.scope.actors],
             "corridor_filter": [self.scope.labels.get(c, c) for c in self.scope.corridors],
             "outlet_filter": list(self.scope.outlets),
@@ -194,6 +204,10 @@ def _corpus_name(corpus) -> str:
 
 def _ordered(docs: pd.DataFrame) -> pd.DataFrame:
     return docs.sort_values(["published_start", "doc_id"], kind="stable").reset_index(drop=True)
+
+
+def _few(items, noun: str, limit: int = 4) -> str:
+    return ", ".join(items) if len(items) <= limit else f"{', '.join(items[:limit - 1])} and {len(items) - limit + 1} more {noun}"
 
 
 def _split(cell) -> list[str]:
@@ -305,8 +319,8 @@ def build_brief(corpus=None, *, topic: str | None = None, start=None, end=None, 
     key_points = _keypoints.select_key_points(sentences=sents, documents=documents, claims=led, entity_hits=entity_hits,
                                               topic=topic, voices=voices)
     actors_df = _actor_table(actor_m, documents)
-    corr_df, corr_claims = _corridor_section(sub, corridor_m, led, documents, unavailable)
-    three = _three_plus_three(sub, documents, unavailable)
+    corr_df, corr_claims = _corridor_section(sub, corridor_m, led, documents, set(corridor_ids), unavailable)
+    three = _three_plus_three(sub, documents, actor_m, unavailable)
     tone_outlet, tone_time, tone_warning, tone_n, chart = _tone_section(sub, tone_s, documents, unavailable)
     dis = _disagreements(corpus, doc_ids, unavailable)
     names_df = _names(sub, unavailable)
@@ -321,7 +335,8 @@ def build_brief(corpus=None, *, topic: str | None = None, start=None, end=None, 
         tone_warning=tone_warning, disagreements=dis, names=names_df, timeline=timeline,
         sources=pd.DataFrame(), notes=resolved, chart_png=chart, unavailable=unavailable,
     )
-    cited_docs = list(dict.fromkeys([*doc_ids, *(c.split(" ¶")[0] for c in brief.citations())]))
+    cited = {c.split(" ¶")[0] for c in brief.citations()}
+    cited_docs = [d for d in doc_ids if d in cited] + sorted(cited - set(doc_ids))
     brief.sources = _sources(corpus, cited_docs, set(doc_ids), unavailable)
     return brief
 
@@ -373,20 +388,23 @@ def _actor_table(m, documents) -> pd.DataFrame:
         rows.append({"entity_id": eid, "actor": g["label"].iloc[0],
                      "type": g["entity_type"].iloc[0] if "entity_type" in g else "",
                      "mentions": int(len(g)), "by_kind": by_kind, "documents": int(g["doc_id"].nunique()),
-                     "outlets": ", ".join(sorted({outlet[d] for d in g["doc_id"]}))})
+                     "outlets": _few(sorted({outlet[d] for d in g["doc_id"]}), "outlets")})
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["mentions", "documents", "actor"], ascending=[False, False, True], kind="stable").head(MAX_ACTORS).reset_index(drop=True)
 
 
-def _corridor_section(sub, m, led, documents, unavailable):
+def _corridor_section(sub, m, led, documents, selected, unavailable):
     """Which source names which route, in which words (table), and what each says (quotes).
 
-    The quotes are the claims-ledger entries on ``corridors/…`` and ``3+3/…`` topics in
-    scope; a route that a source names without such a claim gets the first sentence that
-    names it, so every (route, source) pair is quoted once.
+    The table has one row per (route, document) — or, when more than ``MAX_DOC_ROWS``
+    documents are in scope, one row per route with the outlets that name it. The quotes are
+    the claims-ledger entries on ``corridors/…`` and ``3+3/…`` topics in scope; a route named
+    without such a claim is quoted where it is first named (per document, or per route in a
+    large scope). Selected corridors come first.
     """
-    cols = ["entity_id", "corridor", "doc_id", "outlet", "n_mentions", "surfaces", "citations", "citation", "text"]
-    rows = []
+    cols = ["entity_id", "corridor", "doc_id", "outlet", "n_mentions", "surfaces", "citations", "citation"]
+    ccols = ["topic", "doc_id", "outlet", "asserted_by", "voice", "quote", "citation"]
+    b = pd.DataFrame()
     if m is not None and not m.empty:
         try:
             from .. import corridors
@@ -394,34 +412,50 @@ def _corridor_section(sub, m, led, documents, unavailable):
             b = corridors.by_source(sub)
         except (ImportError, AttributeError) as exc:
             _unavailable(unavailable, "corridors by source", exc)
-            b = pd.DataFrame()
-        for r in b.itertuples(index=False):
-            cits = [c.strip() for c in str(r.citations).split(";") if c.strip()]
-            rows.append({"entity_id": r.entity_id, "corridor": r.label, "doc_id": r.doc_id, "outlet": r.outlet,
-                         "n_mentions": int(r.n_mentions), "surfaces": r.surfaces, "citations": SEP.join(cits),
-                         "citation": cits[0] if cits else "", "text": ""})
-    table = pd.DataFrame(rows, columns=cols)
-    ccols = ["topic", "doc_id", "outlet", "asserted_by", "voice", "quote", "citation"]
+    order = {d: i for i, d in enumerate(documents["doc_id"])}
+    rows = []
+    for r in b.itertuples(index=False):
+        cits = [c.strip() for c in str(r.citations).split(";") if c.strip()]
+        rows.append({"entity_id": r.entity_id, "corridor": r.label, "doc_id": r.doc_id, "outlet": r.outlet,
+                     "n_mentions": int(r.n_mentions), "surfaces": r.surfaces, "citations": SEP.join(cits),
+                     "citation": cits[0] if cits else ""})
+    pairs = pd.DataFrame(rows, columns=cols)
+    if not pairs.empty:
+        pairs = pairs.assign(_s=~pairs["entity_id"].isin(selected), _o=pairs["doc_id"].map(order))
+        pairs = pairs.sort_values(["_s", "_o", "corridor"], kind="stable").drop(columns=["_s", "_o"]).reset_index(drop=True)
+    if len(documents) > MAX_DOC_ROWS and not pairs.empty:
+        rows = []
+        for eid, g in pairs.groupby("entity_id", sort=False):
+            surf = m[m["entity_id"] == eid]["surface"].value_counts()
+            cits = [c for cell in g["citations"] for c in _split(cell)]
+            rows.append({"entity_id": eid, "corridor": g["corridor"].iloc[0], "doc_id": f"{len(g)} documents",
+                         "outlet": _few(sorted(set(g["outlet"])), "outlets"), "n_mentions": int(g["n_mentions"].sum()),
+                         "surfaces": " · ".join(f"“{k}” ×{v}" for k, v in list(surf.items())[:4]),
+                         "citations": SEP.join(cits[:3]), "citation": cits[0]})
+        table = pd.DataFrame(rows, columns=cols)
+        firsts = table
+    else:
+        table = pairs
+        firsts = pairs
     if led is None or led.empty:
         claims = pd.DataFrame(columns=ccols)
     else:
         claims = led[led["topic"].str.startswith(("corridors/", "3+3/"))][ccols].reset_index(drop=True)
     claimed = set(claims["citation"])
     extra = []
-    for i, r in table.iterrows():
-        cits = _split(r["citations"])
-        if not cits or claimed & set(cits):
+    for r in firsts.itertuples(index=False):
+        cits = _split(r.citations)
+        if not cits or claimed & set(cits) or cits[0] in {e["citation"] for e in extra}:
             continue
-        if cits[0] in {e["citation"] for e in extra}:
-            continue
-        extra.append({"topic": f"mentions {r['corridor']}", "doc_id": r["doc_id"], "outlet": r["outlet"],
-                      "asserted_by": r["outlet"], "voice": "", "quote": sub.cite(cits[0]), "citation": cits[0]})
+        doc_id = cits[0].split(" ¶")[0]
+        outlet = sub[doc_id].outlet
+        extra.append({"topic": f"names {r.corridor}", "doc_id": doc_id, "outlet": outlet, "asserted_by": outlet,
+                      "voice": "", "quote": sub.cite(cits[0]), "citation": cits[0]})
     if extra:
-        claims = pd.concat([claims, pd.DataFrame(extra, columns=ccols)], ignore_index=True)
-    order = {d: i for i, d in enumerate(documents["doc_id"])}
+        claims = pd.concat([claims, pd.DataFrame(extra, columns=ccols)], ignore_index=True) if len(claims) else pd.DataFrame(extra, columns=ccols)
     claims = claims.assign(_o=claims["doc_id"].map(order), _p=claims["citation"].map(_position))
     claims = claims.sort_values(["_o", "_p"], kind="stable").drop(columns=["_o", "_p"]).head(MAX_SAYINGS)
-    return table.drop(columns=["text"]), claims.reset_index(drop=True)
+    return table.head(MAX_ROUTE_ROWS), claims.reset_index(drop=True)
 
 
 def _position(citation: str) -> tuple:
@@ -440,12 +474,23 @@ def _verbatim(sub, citation: str, text: str) -> tuple[str, bool]:
     return sentence, False
 
 
-def _three_plus_three(sub, documents, unavailable) -> pd.DataFrame:
-    """What each source says the 3+3 format is: its grouping of the six states, who proposed it, what it is for."""
+def _three_plus_three(sub, documents, actor_m, unavailable) -> pd.DataFrame:
+    """What each source says the 3+3 format is: its grouping of the six states, who proposed it, what it is for.
+
+    Only documents that name the format are read; when more than ``MAX_FORMAT_DOCS`` do, the
+    ones that name it most (ties: corpus order).
+    """
     cols = ["doc_id", "outlet", "aspect", "detail", "quote", "clipped", "asserted_by", "citation"]
     try:
         from .. import formats
 
+        if actor_m is not None and "category" in actor_m:
+            named = actor_m[actor_m["category"] == "format"]["doc_id"].value_counts()
+            if named.empty:
+                return pd.DataFrame(columns=cols)
+            order = {d: i for i, d in enumerate(documents["doc_id"])}
+            keep = sorted(named.index, key=lambda d: (-named[d], order[d]))[:MAX_FORMAT_DOCS]
+            sub = sub.subset(keep) if len(keep) < len(sub) else sub
         t = formats.three_plus_three(sub)
     except ImportError as exc:
         _unavailable(unavailable, "3+3 format (araz.formats)", exc)
@@ -489,7 +534,7 @@ def _tone_scores(sub, unavailable):
 def _tone_section(sub, scores, documents, unavailable):
     """Tone by outlet (own voice and quoted voice apart) and per document in date order, with n and the warning."""
     ocols = ["outlet", "voice", "n_docs", "n", "score", "n_coop", "n_conf", "n_mixed", "n_neutral"]
-    tcols = ["doc_id", "outlet", "date_label", "n", "score", "n_coop", "n_conf"]
+    tcols = ["outlet", "dates", "n_docs", "n", "score", "n_coop", "n_conf"]
     n_docs = len(documents)
     n_est = int(sub.documents["date_estimate"].sum())
     periods = len(set(zip(sub.documents["published_start"], sub.documents["published_end"])))
@@ -511,11 +556,21 @@ def _tone_section(sub, scores, documents, unavailable):
 
     parts = [tone.by_outlet(sub, voice=v).assign(voice=v) for v in ("author", "quoted")]
     by_outlet = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    top = by_outlet.groupby("outlet")["n"].sum().sort_values(ascending=False, kind="stable").index[:MAX_TONE_OUTLETS]
+    by_outlet = by_outlet[by_outlet["outlet"].isin(top)]
     by_outlet = by_outlet.sort_values(["outlet", "voice"], kind="stable")[ocols].reset_index(drop=True)
-    by_doc = tone.by_document(sub)
-    order = {d: i for i, d in enumerate(documents["doc_id"])}
-    by_doc = by_doc.assign(_o=by_doc["doc_id"].map(order)).sort_values("_o").drop(columns="_o")
-    over_time = by_doc[tcols].reset_index(drop=True)
+    # Small scopes: one row per outlet and publication date (a document's range kept as a range);
+    # larger ones pooled by month. Never a fake point for an estimated date.
+    ot = tone.over_time(sub, by="outlet", voice=None, freq="M" if n_docs > MAX_DOC_ROWS else None)
+
+    def dates(r) -> str:
+        a, b = r.start.date().isoformat(), r.end.date().isoformat()
+        return (a if a == b else f"{a} – {b}") + (" (estimate)" if r.estimate else "")
+
+    over_time = pd.DataFrame({"outlet": ot["group"], "dates": [dates(r) for r in ot.itertuples()],
+                              "n_docs": ot["n_docs"], "n": ot["n"], "score": ot["score"], "n_coop": ot["n_coop"],
+                              "n_conf": ot["n_conf"]}, columns=tcols)
+    over_time = over_time[over_time["outlet"].isin(top)].head(MAX_DOC_ROWS).reset_index(drop=True)
     chart = None
     try:
         chart = _tone_chart(sub)
@@ -575,6 +630,7 @@ def _names(sub, unavailable) -> pd.DataFrame:
         return pd.DataFrame(columns=cols)
     n = n[n["n"] > 0].copy()
     n["citations"] = n["citations"].map(lambda c: SEP.join(_split(c)[:2]))
+    n["outlets"] = n["outlets"].map(lambda c: _few(_split(c), "outlets"))
     return n[cols].head(MAX_NAMES).reset_index(drop=True)
 
 
