@@ -158,7 +158,7 @@ These facts are not in the four articles; the gazetteer gives each one with its 
     code("""
 for route in ["zangezur-corridor", "tripp"]:
     row = table.set_index("entity_id").loc[route]
-    print(f"{row['label']}\n  {row['description']}\n  Source: {row['source']}\n")
+    print(f"{row['label']}\\n  {row['description']}\\n  Source: {row['source']}\\n")
 """),
     md("""
 The kit's table of contested names (from the claims ledger) lists each variant, whether it occurs in the
