@@ -1274,9 +1274,9 @@ def chart(ax, corpus, filters: Filters | Mapping | None = None):
         x = mdates.date2num(mid)
         xerr = [(mdates.date2num(mid) - mdates.date2num(part["start"])),
                 (mdates.date2num(part["end"]) - mdates.date2num(mid))]
-        ax.errorbar(x, part["score"], xerr=xerr, fmt="o", color=cmap[outlet], ecolor=cmap[outlet],
-                    elinewidth=2, alpha=0.85, capsize=2, label=outlet if len(cmap) <= 12 else None,
-                    markersize=np.clip(3 + np.sqrt(part["n"].to_numpy()), 4, 14))
+        ax.errorbar(x, part["score"], xerr=xerr, fmt="none", ecolor=cmap[outlet], elinewidth=2, alpha=0.6, capsize=2)
+        ax.scatter(x, part["score"], s=np.clip(12 + 4 * part["n"].to_numpy(), 14, 160), color=cmap[outlet],
+                   alpha=0.85, label=outlet if len(cmap) <= 12 else None, zorder=3)
         if label_points:
             for xi, yi, n in zip(x, part["score"], part["n"]):
                 ax.annotate(f"n={n}", (xi, yi), textcoords="offset points", xytext=(4, 4), fontsize=7)
