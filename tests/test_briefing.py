@@ -558,8 +558,8 @@ def test_araz_brief_refuses_a_notes_file_with_a_wrong_quote_naming_its_line(tmp_
 
 
 @pytest.mark.parametrize("where, message", [
-    ("missing/note.md", "the folder {tmp}/missing does not exist"),
     ("afile/note.md", "{tmp}/afile is a file, not a folder"),
+    ("afile/sub/note.md", "{tmp}/afile is a file, not a folder"),
     (".", "is a folder; give a file name"),
 ])
 def test_araz_brief_refuses_an_output_path_it_cannot_write(tmp_path, capsys, where, message):
@@ -568,6 +568,19 @@ def test_araz_brief_refuses_an_output_path_it_cannot_write(tmp_path, capsys, whe
     assert brief_cli("--format", "md", "--out", str(out)) == 1
     assert message.format(tmp=tmp_path) in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
+def test_araz_brief_makes_missing_folders_for_out(tmp_path, capsys):
+    out = tmp_path / "briefs" / "2025" / "note.md"
+    assert brief_cli("--from", "2025-12", "--to", "2025-12", "--out", str(out)) == 0
+    assert out.read_text(encoding="utf-8").startswith("# Briefing note")
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc, where even root cannot create files")
+def test_a_write_that_fails_late_leaves_no_file_and_no_folder(capsys):
+    assert brief_cli("--from", "2025-12", "--to", "2025-12", "--out", "/proc/araz-test/note.md") == 1
+    assert "could not write the note" in capsys.readouterr().err
+    assert not Path("/proc/araz-test").exists()
 
 
 @pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True, reason="root may write anywhere")

@@ -155,47 +155,61 @@ def pdf_bytes(html_text: str, built) -> bytes:
 
 
 def check_writable(path) -> Path:
-    """Raise :class:`OutputError` unless a file can be created at ``path``; return it as a Path."""
+    """Raise :class:`OutputError` unless a file can be created at ``path``; return it as a Path.
+
+    Missing folders are fine (they are created when the note is written) as long as the
+    nearest existing one is a writable folder.
+    """
     out = Path(path).expanduser()
     if out.is_dir():
         raise OutputError(f"--out {out} is a folder; give a file name such as {out / 'brief.md'}")
-    parent = out.parent if str(out.parent) else Path(".")
-    if parent.exists() and not parent.is_dir():
-        raise OutputError(f"--out {out}: {parent} is a file, not a folder; choose another place")
-    if not parent.is_dir():
-        raise OutputError(f"--out {out}: the folder {parent} does not exist; create it first (mkdir -p {parent})")
-    if not os.access(parent, os.W_OK | os.X_OK):
-        raise OutputError(f"--out {out}: the folder {parent} is not writable; choose another place")
     if out.exists() and not os.access(out, os.W_OK):
         raise OutputError(f"--out {out}: the file exists and is not writable; choose another name")
+    base = out.parent
+    while not base.exists() and base != base.parent:
+        base = base.parent
+    if not base.is_dir():
+        raise OutputError(f"--out {out}: {base} is a file, not a folder; choose another place")
+    if not os.access(base, os.W_OK | os.X_OK):
+        raise OutputError(f"--out {out}: the folder {base} is not writable; choose another place")
     return out
 
 
 def write_atomic(path, data: bytes | str) -> Path:
     """Write to a temporary file in the same folder, then rename it to ``path``.
 
-    Nothing half-written is ever left at ``path``: on any failure the temporary file is
-    removed and an existing file at ``path`` is untouched.
+    Nothing half-written is ever left at ``path``: on any failure the temporary file (and
+    any folder made for it) is removed and an existing file at ``path`` is untouched.
     """
     out = check_writable(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=str(out.parent if str(out.parent) else "."))
+    made = [p for p in [out.parent, *out.parent.parents] if not p.exists()]
+    tmp = None
+
+    def clean_up():
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        for folder in made:  # innermost first
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=str(out.parent))
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
         os.chmod(tmp, 0o644)
         os.replace(tmp, out)
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        clean_up()
         raise OutputError(f"--out {out}: could not write the note ({exc.strerror or exc}); nothing was written") from None
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        clean_up()
         raise
     return out
 
