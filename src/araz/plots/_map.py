@@ -99,7 +99,8 @@ def _visible_label(entry, box) -> tuple[float, float] | None:
         return lx, ly
     gx, gy = np.meshgrid(np.linspace(x0, x1, 32)[1:-1], np.linspace(y0, y1, 32)[1:-1])
     grid = np.column_stack([gx.ravel(), gy.ravel()])
-    inside = grid[path.contains_points(grid)]
+    # the polygon with the largest visible part (mainland rather than an exclave)
+    inside = max((grid[_path([poly]).contains_points(grid)] for poly in entry["polygons"]), key=len)
     if len(inside) < 25:  # too little of it in view to be worth a name
         return None
     centre = inside.mean(axis=0)
