@@ -17,7 +17,8 @@ tone words inside them. The rules a seminar can read aloud:
    look negative ("not only", "no less", "must not" — a warning) flip nothing
    (:data:`KEEPERS`).
 3. **Concession.** Terms in a "despite / although" clause count half
-   (:data:`CONCESSION`): the main clause carries the sentence.
+   (:data:`CONCESSION`) in ``coop``/``conf``, and the label follows the main clause
+   ("Despite such strains, Iran moved to restore ties" is ``coop``, not ``mixed``).
 4. **Titles and names in quotation marks** (most words capitalised, as in “Friendship
    Bridge” or a book title) are not scored.
 5. **Label.** ``coop`` and ``conf`` are the summed cooperation and conflict weights;
@@ -538,6 +539,7 @@ class _Scored:
     coop: np.ndarray
     conf: np.ndarray
     labelling: np.ndarray
+    label: np.ndarray
     matches: pd.DataFrame     # one row per matched lexicon word (row = sentence index)
     say_rows: tuple           # (sentence index, offset in it) of each verb of saying (voice pre-filter)
     quote_rows: np.ndarray    # sentences holding a quotation mark
@@ -655,7 +657,7 @@ def _score_texts(texts: list[str], lex: Lexicon) -> _Scored:
         conceded = valid & (sign != 0)
         factor[conceded] *= CONCESSION
     # titles and names in quotation marks are not scored
-    quote_rows = np.array([i for i, t in enumerate(texts) if "“" in t or '"' in t or "‘" in t], dtype=np.int64)
+    quote_rows = np.array([i for i, t in enumerate(texts) if "“" in t or "”" in t or '"' in t or "‘" in t], dtype=np.int64)
     title_spans = _title_spans(texts, quote_rows)
     masked = np.zeros(nt, dtype=bool)
     if title_spans and nt:
@@ -671,6 +673,11 @@ def _score_texts(texts: list[str], lex: Lexicon) -> _Scored:
     coop = np.bincount(t_sent, weights=np.clip(contribution, 0, None), minlength=n)[:n]
     conf = np.bincount(t_sent, weights=np.clip(-contribution, 0, None), minlength=n)[:n]
     lab = np.bincount(t_sent, weights=labelling, minlength=n)[:n]
+    # the label follows the main clause: a concessive clause alone does not make it mixed
+    main = ~conceded
+    main_coop = np.bincount(t_sent[main], weights=np.clip(contribution[main], 0, None), minlength=n)[:n]
+    main_conf = np.bincount(t_sent[main], weights=np.clip(-contribution[main], 0, None), minlength=n)[:n]
+    label = np.where(main_coop + main_conf > 0, _labels(main_coop, main_conf), _labels(coop, conf))
 
     # the long table of matched words
     cls_names = np.array(_CLASS_NAMES, dtype=object)[cls]
@@ -700,7 +707,7 @@ def _score_texts(texts: list[str], lex: Lexicon) -> _Scored:
         "cue": cue_txt, "effect": eff, "contribution": contribution,
         "start": t_ws - starts[t_sent], "end": t_we - starts[t_sent],
     }, columns=MATCH_COLUMNS)
-    return _Scored(coop, conf, lab, matches, (say_sent, say_ws - starts[say_sent] if len(say_ws) else say_ws), quote_rows, title_spans)
+    return _Scored(coop, conf, lab, label, matches, (say_sent, say_ws - starts[say_sent] if len(say_ws) else say_ws), quote_rows, title_spans)
 
 
 _TITLE_QUOTE = re.compile(r"“([^”]{1,200})”|\"([^\"]{1,200})\"|‘([^’]{1,200})’")
@@ -825,7 +832,7 @@ def _voice(sent: pd.DataFrame, say_rows=None, quote_rows=None) -> tuple[np.ndarr
     voice = np.full(n, "author", dtype=object)
     reason = np.full(n, "no quotation and no verb of saying with a named speaker", dtype=object)
     if quote_rows is None:
-        quote_rows = np.array([i for i, t in enumerate(texts) if "“" in t or '"' in t], dtype=np.int64)
+        quote_rows = np.array([i for i, t in enumerate(texts) if "“" in t or "”" in t or '"' in t], dtype=np.int64)
     # V2: inside a quotation opened earlier in the same paragraph
     if len(quote_rows):
         opens = np.zeros(n, dtype=np.int64)
@@ -1015,7 +1022,7 @@ def _score(corpus: Corpus, lex: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
         df["coop"] = coop
         df["conf"] = conf
         df["score"] = score
-        df["label"] = _labels(coop, conf)
+        df["label"] = sc.label
         df["labelling"] = sc.labelling
         df["terms"] = _readable(sc.matches, len(df))
         df["matches"] = _records(sc.matches, len(df))
@@ -1084,7 +1091,7 @@ def score_text(text: str, lexicon: Lexicon | str | Path | None = None) -> "Expla
     frame = pd.DataFrame({"doc_id": ["typed"], "paragraph": [1], "sentence": [1], "text": [text]})
     voice, reason = _voice(frame, sc.say_rows, sc.quote_rows)
     return _explanation(None, text, str(voice[0]), str(reason[0]), float(sc.coop[0]), float(sc.conf[0]),
-                        float(sc.labelling[0]), sc.matches.drop(columns="row"))
+                        float(sc.labelling[0]), sc.matches.drop(columns="row"), label=str(sc.label[0]))
 
 
 # ---------------------------------------------------------------------------------------
@@ -1142,10 +1149,9 @@ class Explanation:
         p.text(str(self))
 
 
-def _explanation(citation, text, voice, reason, coop, conf, labelling, words, hand=None, vader=None) -> Explanation:
+def _explanation(citation, text, voice, reason, coop, conf, labelling, words, hand=None, vader=None, *, label) -> Explanation:
     total = coop + conf
     score = (coop - conf) / total if total > 0 else 0.0
-    label = str(_labels(np.array([coop]), np.array([conf]))[0])
     cols = ["surface", "term", "class", "weight", "cue", "effect", "contribution"]
     return Explanation(citation, text, voice, reason, coop, conf, score, label, labelling,
                        words[cols].reset_index(drop=True), hand, vader)
@@ -1181,7 +1187,7 @@ def explain(corpus: Corpus | None, citation: str, lexicon: Lexicon | str | Path 
     if len(vr):
         vader = {"compound": float(vr["compound"].iloc[0]), "label": vr["vader_label"].iloc[0]}
     return _explanation(cit, row["text"], row["voice"], row["voice_reason"], float(row["coop"]), float(row["conf"]),
-                        float(row["labelling"]), words, hand, vader)
+                        float(row["labelling"]), words, hand, vader, label=row["label"])
 
 
 # ---------------------------------------------------------------------------------------
@@ -1214,8 +1220,9 @@ def by_paragraph(corpus: Corpus | None = None, lexicon=None, *, voice: str | Non
 
     >>> import araz
     >>> from araz import tone
-    >>> tone.by_paragraph(araz.load_corpus())[["citation", "n"]].iloc[0].tolist()
-    ['mehr-2021-korybko ¶1', 27]
+    >>> row = tone.by_paragraph(araz.load_corpus()).iloc[0]
+    >>> row["citation"], int(row["n"])
+    ('mehr-2021-korybko ¶1', 27)
     """
     corpus = corpus_or_default(corpus)
     s = _pick_voice(score_sentences(corpus, lexicon), voice)
@@ -1247,7 +1254,7 @@ def by_outlet(corpus: Corpus | None = None, lexicon=None, *, voice: str | None =
 
     >>> import araz
     >>> from araz import tone
-    >>> tone.by_outlet(araz.load_corpus())["n_docs"].sum()
+    >>> int(tone.by_outlet(araz.load_corpus())["n_docs"].sum())
     4
     """
     corpus = corpus_or_default(corpus)
@@ -1382,8 +1389,9 @@ def score_vader(corpus: Corpus | None = None) -> pd.DataFrame:
     >>> import araz
     >>> from araz import tone
     >>> v = tone.score_vader(araz.load_corpus()).set_index("citation")
-    >>> v.loc["alwaght-2025-araghchi-baku ¶11.1", "vader_label"]
-    'coop'
+    >>> row = v.loc["alwaght-2025-araghchi-baku ¶11.1"]
+    >>> float(row["compound"]), row["vader_label"]
+    (0.25, 'mixed')
     """
     corpus = corpus_or_default(corpus)
 
