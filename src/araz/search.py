@@ -753,8 +753,16 @@ def _word_pattern(word: str, prefix: bool) -> str:
     return "".join(out) + (r"\w*" if prefix else "")
 
 
-def _kwic_pattern(query: str) -> tuple[re.Pattern | None, list[str] | None]:
-    """Return (regex, None) for a text query or (None, entity ids) for an ``@entity`` query."""
+@dataclass(frozen=True)
+class _TextQuery:
+    pattern: re.Pattern       # case-insensitive, with word boundaries: for any text
+    fast: re.Pattern          # the same on lower-cased text, case-sensitive, boundary before checked by hand
+    lead: tuple[bool, ...]    # per alternative: must the match not follow a word character?
+    needles: tuple[str, ...]  # per alternative: a lower-case run of letters every match contains
+
+
+def _kwic_pattern(query: str) -> tuple[_TextQuery | None, list[str] | None]:
+    """Return (text query, None) for words and phrases, or (None, entity ids) for ``@entity`` queries."""
     q = query.strip() if isinstance(query, str) else query
     if not isinstance(q, str) or not q:
         raise QueryError("kwic needs a word, a \"phrase\", a prefix* or an @entity_id to look for")
@@ -775,45 +783,93 @@ def _kwic_pattern(query: str) -> tuple[re.Pattern | None, list[str] | None]:
             alternatives.append([])
         else:
             alternatives[-1].append(item)
-    parts = []
+    parts, fast, leads, needles = [], [], [], []
     for alt in alternatives:
-        words_re = []
+        words_re, words_low = [], []
         for term in alt:
             ws = term.text.split()
             for j, w in enumerate(ws):
-                words_re.append(_word_pattern(w, term.prefix and j == len(ws) - 1))
-        body = r"\s+".join(words_re)
+                prefix = term.prefix and j == len(ws) - 1
+                words_re.append(_word_pattern(w, prefix))
+                words_low.append(_word_pattern(w.lower(), prefix))
         first, last = alt[0].text[0], alt[-1].text[-1]
-        lead = r"(?<!\w)" if _WORD.match(first) else ""
+        lead = bool(_WORD.match(first))
         tail = r"(?!\w)" if (_WORD.match(last) and not alt[-1].prefix) else ""
-        parts.append(lead + body + tail)
-    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE), None
+        parts.append((r"(?<!\w)" if lead else "") + r"\s+".join(words_re) + tail)
+        fast.append(r"\s+".join(words_low) + tail)
+        leads.append(lead)
+        runs = [r for term in alt for r in re.findall(r"\w+", term.text.lower())]
+        needles.append(max(runs, key=len) if runs else "")
+    return _TextQuery(re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE),
+                      re.compile("|".join(f"({p})" for p in fast)), tuple(leads), tuple(needles)), None
 
 
 def _spans(corpus: Corpus) -> dict:
-    """Per document: sentence starts/ends/citations and paragraph starts/ends (for bisect)."""
+    """Per document: where its sentences and paragraphs are, as numpy arrays (for searchsorted)."""
     def compute():
         out = {}
-        s = corpus.sentences
-        p = corpus.paragraphs
-        for doc_id, g in s.groupby("doc_id", sort=False):
-            out[doc_id] = {"s_start": g["start"].tolist(), "s_end": g["end"].tolist(), "s_cite": g["citation"].tolist()}
-        for doc_id, g in p.groupby("doc_id", sort=False):
-            out.setdefault(doc_id, {"s_start": [], "s_end": [], "s_cite": []})
-            out[doc_id].update(p_start=g["start"].tolist(), p_end=g["end"].tolist(), p_cite=g["citation"].tolist())
+        for name, frame in (("s", corpus.sentences), ("p", corpus.paragraphs)):
+            docs = frame["doc_id"].to_numpy()
+            starts = frame["start"].to_numpy(np.int64)
+            ends = frame["end"].to_numpy(np.int64)
+            cites = frame["citation"].to_numpy()
+            cut = np.flatnonzero(docs[1:] != docs[:-1]) + 1
+            bounds = np.concatenate([[0], cut, [len(docs)]])
+            for lo, hi in zip(bounds[:-1], bounds[1:]):
+                if hi > lo:
+                    out.setdefault(docs[lo], {})[name] = (starts[lo:hi], ends[lo:hi], cites[lo:hi])
         return out
 
     return corpus.cached(("search", "spans"), compute)
 
 
+def _lowered(corpus: Corpus) -> dict:
+    """Lower-cased document texts (only where lower-casing keeps every offset)."""
+    def compute():
+        out = {}
+        for doc in corpus:
+            low = doc.text.lower()
+            out[doc.doc_id] = low if len(low) == len(doc.text) else None
+        return out
+
+    return corpus.cached(("search", "lowered"), compute)
+
+
 def _context(text: str, sp: dict, a: int, b: int, window: int) -> tuple[str, str, str]:
-    i = bisect.bisect_right(sp.get("p_start", []), a) - 1
-    p0, p1 = (sp["p_start"][i], sp["p_end"][i]) if i >= 0 else (0, len(text))
-    j = bisect.bisect_right(sp["s_start"], a) - 1
-    cite = sp["s_cite"][j] if j >= 0 and a < sp["s_end"][j] else (sp["p_cite"][i] if i >= 0 else "")
-    left = text[p0:a].split()
-    right = text[b:p1].split()
+    p0, p1, cite = 0, len(text), ""
+    if "p" in sp:
+        starts, ends, cites = sp["p"]
+        i = int(np.searchsorted(starts, a, side="right")) - 1
+        if i >= 0:
+            p0, p1, cite = int(starts[i]), int(ends[i]), cites[i]
+    if "s" in sp:
+        starts, ends, cites = sp["s"]
+        j = int(np.searchsorted(starts, a, side="right")) - 1
+        if j >= 0 and a < ends[j]:
+            cite = cites[j]
+    left = text[max(p0, a - 40 * (window + 1)):a].split()
+    right = text[b:min(p1, b + 40 * (window + 1))].split()
+    if a - 40 * (window + 1) > p0 and len(left) <= window:  # very long words: take the whole paragraph
+        left = text[p0:a].split()
+    if b + 40 * (window + 1) < p1 and len(right) < window:
+        right = text[b:p1].split()
     return " ".join(left[-window:] if window else []), " ".join(right[:window]), cite
+
+
+def _text_matches(tq: _TextQuery, text: str, low: str | None):
+    """Yield (start, end) of every match of a text query in one document."""
+    if low is None:
+        for m in tq.pattern.finditer(text):
+            yield m.span()
+        return
+    if not any(n in low for n in tq.needles):
+        return
+    for m in tq.fast.finditer(low):
+        a = m.start()
+        alt = m.lastindex - 1 if m.lastindex else 0
+        if tq.lead[alt] and a > 0 and (low[a - 1].isalnum() or low[a - 1] == "_"):
+            continue
+        yield a, m.end()
 
 
 def kwic(corpus: Corpus, query: str, window: int = 8, *, doc_ids=None, limit: int | None = None) -> pd.DataFrame:
@@ -837,7 +893,7 @@ def kwic(corpus: Corpus, query: str, window: int = 8, *, doc_ids=None, limit: in
     """
     if not isinstance(window, int) or window < 0:
         raise QueryError(f"window must be a whole number of words ≥ 0, not {window!r}")
-    pattern, ids = _kwic_pattern(query)
+    tq, ids = _kwic_pattern(query)
     wanted = None if doc_ids is None else set(_as_list(doc_ids, "doc_ids"))
     if wanted is not None:
         missing = wanted - set(corpus.doc_ids)
@@ -855,18 +911,18 @@ def kwic(corpus: Corpus, query: str, window: int = 8, *, doc_ids=None, limit: in
         m = m.assign(_o=m["doc_id"].map(order)).sort_values(["_o", "start"])
         for r in m.itertuples(index=False):
             text = corpus[r.doc_id].text
-            left, right, cite = _context(text, spans[r.doc_id], r.start, r.end, window)
+            left, right, _ = _context(text, spans.get(r.doc_id, {}), r.start, r.end, window)
             rows.append((r.doc_id, r.citation, left, text[r.start:r.end], right, int(r.start), int(r.end), r.entity_id))
             if limit is not None and len(rows) >= limit:
                 break
     else:
+        lowered = _lowered(corpus)
         for doc in corpus:
             if wanted is not None and doc.doc_id not in wanted:
                 continue
-            for mt in pattern.finditer(doc.text):
-                a, b = mt.span()
-                left, right, cite = _context(doc.text, spans[doc.doc_id], a, b, window)
-                rows.append((doc.doc_id, cite, left, mt.group(0), right, a, b, None))
+            for a, b in _text_matches(tq, doc.text, lowered[doc.doc_id]):
+                left, right, cite = _context(doc.text, spans.get(doc.doc_id, {}), a, b, window)
+                rows.append((doc.doc_id, cite, left, doc.text[a:b], right, a, b, None))
                 if limit is not None and len(rows) >= limit:
                     break
             if limit is not None and len(rows) >= limit:
