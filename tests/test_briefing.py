@@ -423,7 +423,9 @@ def test_injected_markup_reaches_the_html_only_escaped(evil_brief):
     assert any(EVIL in t for t in brief.key_points["text"])  # the hostile sentence is quoted
     h = brief.to_html()
     tags = parse_html(h).tags
-    assert [t for t, _ in tags if t in ("script", "img", "iframe", "object", "embed", "u", "s")] == []
+    assert [t for t, _ in tags if t in ("script", "iframe", "object", "embed", "u", "s")] == []
+    # the one image is the chart, embedded as a PNG data URI
+    assert [a["src"][:22] for t, a in tags if t == "img"] == ["data:image/png;base64,"]
     for tag, attrs in tags:
         assert not [a for a in attrs if a.startswith("on")], (tag, attrs)
         assert not str(attrs.get("href", "")).startswith("javascript:"), (tag, attrs)
@@ -450,6 +452,15 @@ def test_the_notebook_preview_is_a_sandboxed_iframe(evil_brief):
     frame = brief._repr_html_()
     assert frame.startswith('<iframe sandbox="" srcdoc="')
     assert "<script" not in frame
+
+
+def test_the_html_is_one_self_contained_file_with_the_chart_embedded(december):
+    h = december.to_html()
+    tags = parse_html(h).tags
+    assert [t for t, _ in tags if t in ("link", "script")] == []
+    assert all(a["src"].startswith("data:image/png;base64,") for t, a in tags if "src" in a)
+    assert "<style>" in h and "@import" not in h and "url(" not in h
+    assert december.chart_png.startswith(b"\x89PNG") and december.unavailable == []
 
 
 # --------------------------------------------------------------------------- templates and PDF

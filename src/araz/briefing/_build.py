@@ -573,23 +573,21 @@ def _tone_section(sub, scores, documents, unavailable):
     over_time = over_time[over_time["outlet"].isin(top)].head(MAX_DOC_ROWS).reset_index(drop=True)
     chart = None
     try:
-        chart = _tone_chart(sub)
+        chart = _tone_chart(sub, freq="M" if n_docs > MAX_DOC_ROWS else None)
     except (ImportError, AttributeError) as exc:
         _unavailable(unavailable, "tone chart (araz.plots.tone_over_time)", exc)
     return by_outlet, over_time, warning, int(len(scores)), chart
 
 
-def _tone_chart(sub) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg", force=False)
+def _tone_chart(sub, freq=None) -> bytes:
+    """The tone-over-time chart (:func:`araz.plots.tone_over_time`) as PNG bytes; no pyplot, no global state."""
     from matplotlib.figure import Figure
 
     from .. import plots
 
     fig = Figure(figsize=(7.0, 3.2))
     ax = fig.add_subplot()
-    plots.tone_over_time(ax, sub)
+    plots.tone_over_time(ax, sub, by="outlet", voice="both", freq=freq)
     fig.tight_layout()
     return _render.figure_png(fig)
 
