@@ -33,7 +33,12 @@ The index
 The search index is built once per corpus (``corpus.cached``) and reused by every call:
 sentences and paragraphs are indexed with their document's columns (outlet, perspective,
 dates), and a table maps each sentence and paragraph to the entities the gazetteer finds in
-it, so that every filter is one SQL query. For a large corpus the index is also saved to disk,
+it. FTS5 finds the matching units (phrases, prefixes, stemming, AND/OR/NOT); the filters are
+boolean masks over the units and the ranking is Okapi BM25 computed in numpy on the filtered
+candidates from FTS5's own term statistics (for single words it orders results exactly as
+FTS5's ``bm25()``), so that a filter change or a page turn never rescans the text. On 10,000
+articles of ~700 words a query with filters answers in tens of milliseconds (see
+``benchmarks/``). For a large corpus the index is also saved to disk,
 keyed by ``corpus.fingerprint`` and the gazetteer's content, in ``$ARAZ_CACHE_DIR`` (default
 ``~/.cache/araz``); reopening an unchanged corpus then copies it into memory instead of
 rebuilding it.
