@@ -69,6 +69,14 @@ class Runner:
         return {"step": spec["step"], "error": f"exit code {proc.returncode}: " + " | ".join(tail)}
 
 
+def _say(bar, text: str) -> None:
+    """A line of news: above the progress bar on a terminal, a plain line in a log."""
+    if bar.show:
+        bar.write(text)
+    else:
+        print(text, file=sys.stderr, flush=True)
+
+
 def _plan(steps: list[str], n: int, peer_max: int) -> list[str]:
     return [s for s in steps if not (s in PEERS and n > peer_max)]
 
@@ -91,7 +99,7 @@ def measure_size(n: int, corpus: Path, steps: list[str], runner: Runner, *, repe
             if "skipped" in first or "error" in first:
                 out[step] = report.summarise([first])
                 bar.update(repeat)
-                bar.write(f"  N={n:,} {step}: {out[step]['skipped']}")
+                _say(bar, f"  N={n:,} {step}: {out[step]['skipped']}")
                 continue
         runs = []
         for i in range(repeat):
@@ -110,11 +118,11 @@ def measure_size(n: int, corpus: Path, steps: list[str], runner: Runner, *, repe
         out[step] = report.summarise(runs)
         s = out[step]
         if "skipped" in s:
-            bar.write(f"  N={n:,} {step}: not measured — {s['skipped']}")
+            _say(bar, f"  N={n:,} {step}: not measured — {s['skipped']}")
         else:
             main = s["wall"].get("total") or max(s["wall"].values(), default=0)
             extra = f", queries median {s['median_ms']:.1f} ms / p95 {s['p95_ms']:.1f} ms" if "p95_ms" in s else ""
-            bar.write(f"  N={n:,} {step}: {main:.3f} s{extra} (peak {s['peak_mb']:,.0f} MiB, {s['runs']} run(s))")
+            _say(bar, f"  N={n:,} {step}: {main:.3f} s{extra} (peak {s['peak_mb']:,.0f} MiB, {s['runs']} run(s))")
     return out
 
 
@@ -166,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
                     bar.update()
                 import_summary = report.summarise(runs)
                 if "wall" in import_summary:
-                    bar.write(f"  import araz: {import_summary['wall']['import araz']:.3f} s")
+                    _say(bar, f"  import araz: {import_summary['wall']['import araz']:.3f} s")
             for n in sizes:
                 folder = (args.corpus_dir / f"corpus-n{n}-seed{args.seed}-w{args.words}") if args.corpus_dir else default_folder(n, args.seed, args.words)
                 bar.set_label(f"N={n:,}: writing the synthetic corpus")
