@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import textwrap
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -1121,7 +1122,7 @@ class Explanation:
 
     def __str__(self) -> str:
         head = f"{self.citation}  ({self.voice} voice)" if self.citation else f"typed sentence  ({self.voice} voice)"
-        lines = [head, f"“{self.text}”", ""]
+        lines = [head, *("  " + ln for ln in textwrap.wrap(self.text, 96)), ""]
         w = self.words
         if w.empty:
             lines.append("  no lexicon term in this sentence")
