@@ -35,6 +35,7 @@ import datetime as dt
 import math
 import re
 import sqlite3
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -267,6 +268,46 @@ def _marked_spans(marked: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _Highlighter:
+    """A scratch in-memory FTS5 table: highlight a query in a few texts, whatever the corpus size."""
+
+    def __init__(self):
+        try:
+            from .search import _TOKENIZER as tokenizer
+        except ImportError:  # pragma: no cover - the search module defines it
+            tokenizer = "porter unicode61 remove_diacritics 2"
+        self.db = sqlite3.connect(":memory:", check_same_thread=False)
+        self.db.execute(f"CREATE VIRTUAL TABLE h USING fts5(text, tokenize='{tokenizer}')")
+        self.lock = threading.Lock()
+
+    def spans(self, texts: list[str], fts: str) -> list[list[tuple[int, int]]]:
+        with self.lock:
+            self.db.execute("DELETE FROM h")
+            self.db.executemany("INSERT INTO h(rowid, text) VALUES (?, ?)", enumerate(texts, 1))
+            try:
+                found = dict(self.db.execute("SELECT rowid, highlight(h, 0, char(2), char(3)) FROM h WHERE h MATCH ?", (fts,)))
+            except sqlite3.Error:
+                found = {}
+        out = []
+        for i, text in enumerate(texts, 1):
+            marked = found.get(i)
+            if marked is None or _OPEN in text or _CLOSE in text:
+                out.append([])
+            else:
+                out.append(_marked_spans(marked))
+        return out
+
+
+_HIGHLIGHTER: _Highlighter | None = None
+
+
+def _highlighter() -> _Highlighter:
+    global _HIGHLIGHTER
+    if _HIGHLIGHTER is None:
+        _HIGHLIGHTER = _Highlighter()
+    return _HIGHLIGHTER
+
+
 # ---------------------------------------------------------------------------
 # Data from the analysis modules (adapters: adapt here if their shapes change)
 # ---------------------------------------------------------------------------
@@ -423,6 +464,7 @@ class Index:
         self._build_mentions(corpus)
         self._query_cache: OrderedDict = OrderedDict()
         self._term_cache: OrderedDict = OrderedDict()
+        self._df_cache: dict = {}
         self._selection_cache: OrderedDict = OrderedDict()
         self._row_labels: dict | None = None
 
@@ -531,6 +573,15 @@ class Index:
 
         return search.build_index(self.corpus)
 
+    def _fts(self, unit: str, select: str, fts: str, original: str):
+        table = f"{unit}_fts"
+        try:
+            ((value,),) = self._search_index().query(f"SELECT {select} FROM {table} WHERE {table} MATCH ?", (fts,))
+        except sqlite3.Error as e:
+            raise QueryError(f"the search engine cannot read {original!r} ({e}); use words, \"phrases\", "
+                             "prefix* and AND / OR / NOT between terms") from None
+        return value
+
     def _fts_rows(self, unit: str, fts: str, original: str) -> np.ndarray:
         """Sorted rows (sentence or paragraph) matching an FTS5 expression; cached."""
         key = (unit, fts)
@@ -538,18 +589,22 @@ class Index:
         if hit is not None:
             self._term_cache.move_to_end(key)
             return hit
-        table = f"{unit}_fts"
-        try:
-            ((s,),) = self._search_index().query(f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?", (fts,))
-        except sqlite3.Error as e:
-            raise QueryError(f"the search engine cannot read {original!r} ({e}); use words, \"phrases\", "
-                             "prefix* and AND / OR / NOT between terms") from None
-        rows = np.array(s.split(","), dtype=np.int64) - 1 if s else np.zeros(0, np.int64)
+        s = self._fts(unit, "group_concat(rowid)", fts, original)
+        rows = np.fromstring(s, dtype=np.int64, sep=",") - 1 if s else np.zeros(0, np.int64)
         rows.sort()
         self._term_cache[key] = rows
         if len(self._term_cache) > 64:
             self._term_cache.popitem(last=False)
         return rows
+
+    def _df(self, unit: str, term: "Term", original: str) -> int:
+        """How many rows contain ``term`` (its document frequency); cached."""
+        key = (unit, term.fts)
+        if key not in self._df_cache:
+            if len(self._df_cache) > 4096:
+                self._df_cache.clear()
+            self._df_cache[key] = int(self._fts(unit, "count(*)", term.fts, original))
+        return self._df_cache[key]
 
     def query(self, parsed: ParsedQuery, unit: str = "sentence") -> tuple[np.ndarray, np.ndarray]:
         """Rows matching a query (sorted) and their relevance (higher is better).
@@ -571,14 +626,14 @@ class Index:
             avg = float(lengths.mean()) or 1.0
             k1, b = 1.2, 0.75
             norm = (k1 + 1) / (1 + k1 * (1 - b + b * lengths[rows] / avg))
+            # Without OR, every matching row holds every positive term: only their frequencies are needed.
+            has_or = "OR" in _TOKEN.findall(parsed.text)
             for term in parsed.terms:
-                single = len(parsed.terms) == 1
-                t_rows = rows if single else self._fts_rows(unit, term.fts, parsed.text)
-                df = len(t_rows)
+                df = len(rows) if len(parsed.terms) == 1 and "OR" not in parsed.text.split() else self._df(unit, term, parsed.text)
                 if df == 0:
                     continue
                 idf = math.log((n - df + 0.5) / (df + 0.5) + 1)
-                has = 1.0 if single else np.isin(rows, t_rows, assume_unique=True)
+                has = np.isin(rows, self._fts_rows(unit, term.fts, parsed.text), assume_unique=True) if has_or else 1.0
                 score += idf * norm * has
         out = (rows, score)
         self._query_cache[key] = out
@@ -587,21 +642,16 @@ class Index:
         return out
 
     def spans(self, unit: str, rows: Iterable[int], parsed: ParsedQuery | None) -> dict[int, list[tuple[int, int]]]:
-        """Where the query matched inside each row's text: ``{row: [(start, end), …]}`` (FTS5 ``highlight``)."""
+        """Where the query matched inside each row's text: ``{row: [(start, end), …]}``.
+
+        FTS5's own ``highlight()``, run on a scratch FTS5 table holding only these rows (same
+        tokenizer as the search index), so that it costs the same for any query.
+        """
         rows = [int(r) for r in rows]
         if parsed is None or not rows:
             return {}
-        table = f"{unit}_fts"
-        ids = ",".join(str(r + 1) for r in rows)
-        lo, hi = min(rows) + 1, max(rows) + 1
-        where = f"rowid BETWEEN {lo} AND {hi}" if hi - lo + 1 == len(rows) else f"rowid IN ({ids})"
-        try:
-            found = self._search_index().query(
-                f"SELECT rowid, highlight({table}, 0, char(2), char(3)) FROM {table} WHERE {table} MATCH ? AND {where}",
-                (parsed.fts,))
-        except sqlite3.Error:
-            return {}
-        return {int(r) - 1: _marked_spans(h) for r, h in found}
+        texts = self.s_text if unit == "sentence" else self.p_text
+        return {r: found for r, found in zip(rows, _highlighter().spans([texts[r] for r in rows], parsed.fts)) if found}
 
     # ---- labels per row (for tables and exports) --------------------------------
     def row_label_columns(self, rows: np.ndarray) -> dict[str, np.ndarray]:
@@ -787,7 +837,7 @@ def selection(corpus, filters: Filters | Mapping | None = None) -> Selection:
             qrows, qscore = ix.query(parsed, "sentence")
             keep = mask[qrows]
             rows, rel = qrows[keep], qscore[keep]
-            order = np.lexsort((rows, -rel))
+            order = np.argsort(-rel, kind="stable")  # rows are sorted: ties stay in reading order
             rows, rel = rows[order], rel[order]
         srows = rows if parsed is None else np.sort(rows)
     else:
@@ -799,7 +849,7 @@ def selection(corpus, filters: Filters | Mapping | None = None) -> Selection:
             qrows, qscore = ix.query(parsed, "paragraph")
             keep = p_ok[qrows]
             rows, rel = qrows[keep], qscore[keep]
-            order = np.lexsort((rows, -rel))
+            order = np.argsort(-rel, kind="stable")  # rows are sorted: ties stay in reading order
             rows, rel = rows[order], rel[order]
             p_ok = np.zeros(ix.n_paragraphs, bool)
             p_ok[rows] = True
