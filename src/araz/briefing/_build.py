@@ -16,7 +16,8 @@ CITATION_RE = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*) ¶(\d+)(?:\.(\d+))?")
 SEP = " | "
 MAX_ACTORS = 8
 MAX_SAYINGS = 8
-MAX_NAMES = 12
+MAX_NAMES = 10
+MAX_EVENTS = 8  # every event in the date range, then the most recent background events
 MAX_PER_STANCE = 2
 MAX_DOC_ROWS = 12
 MAX_ROUTE_ROWS = 12
@@ -618,6 +619,7 @@ def _disagreements(corpus, doc_ids, unavailable) -> list:
 
 
 def _names(sub, unavailable) -> pd.DataFrame:
+    """Contested names used in scope: concepts named in more than one way first, at most ``MAX_NAMES`` rows."""
     cols = ["concept", "variant", "n", "outlets", "citations"]
     try:
         from .. import claims
@@ -627,8 +629,13 @@ def _names(sub, unavailable) -> pd.DataFrame:
         _unavailable(unavailable, "contested names", exc)
         return pd.DataFrame(columns=cols)
     n = n[n["n"] > 0].copy()
+    if n.empty:
+        return pd.DataFrame(columns=cols)
     n["citations"] = n["citations"].map(lambda c: SEP.join(_split(c)[:2]))
     n["outlets"] = n["outlets"].map(lambda c: _few(_split(c), "outlets"))
+    variants = n.groupby("concept", sort=False)["variant"].transform("size")
+    first = {c: i for i, c in enumerate(dict.fromkeys(n["concept"]))}
+    n = n.assign(_v=-variants, _c=n["concept"].map(first)).sort_values(["_v", "_c"], kind="stable")
     return n[cols].head(MAX_NAMES).reset_index(drop=True)
 
 
@@ -651,8 +658,11 @@ def _timeline(corpus, s, e, doc_ids, unavailable) -> pd.DataFrame:
         if not (s or e) and not cits:
             continue
         rows.append({"date": r.date, "event": r.event, "citations": SEP.join(cits[:3]),
-                     "date_source": r.date_source, "in_window": bool(in_window)})
-    return pd.DataFrame(rows, columns=cols)
+                     "date_source": r.date_source, "in_window": bool(in_window), "_i": len(rows)})
+    out = pd.DataFrame(rows, columns=cols + ["_i"])
+    keep = list(out.loc[out["in_window"], "_i"])
+    keep += list(out.loc[~out["in_window"], "_i"])[::-1][:max(0, MAX_EVENTS - len(keep))]
+    return out[out["_i"].isin(keep)].drop(columns="_i").reset_index(drop=True)
 
 
 def _sources(corpus, doc_ids, in_scope, unavailable) -> pd.DataFrame:
