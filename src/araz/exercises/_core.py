@@ -784,11 +784,15 @@ class CustomQuestion(Question):
 
 # ---- open questions ------------------------------------------------------------------
 
-_CIT_IN_TEXT = re.compile(r"([A-Za-z0-9][A-Za-z0-9._-]*)\s*¶\s*(\d+)(?:\.(\d+))?")
+_CIT_IN_TEXT = re.compile(r"(?<![\w.-])([A-Za-z0-9]+[._-][A-Za-z0-9._-]*[A-Za-z0-9])\s*¶\s*(\d+)(?:\.(\d+))?")
 
 
 def citations_in(text: str) -> list[str]:
-    """Every ``doc ¶p`` / ``doc ¶p.s`` written in a text, in order."""
+    """Every ``doc ¶p`` / ``doc ¶p.s`` written in a text, in order.
+
+    A doc id here is a slug with a hyphen, dot or underscore (``mehr-2021-korybko``), so that
+    prose such as "(or ¶5.2)" is not taken for a citation of a document called "or".
+    """
     return [f"{d} ¶{p}" + (f".{s}" if s else "") for d, p, s in _CIT_IN_TEXT.findall(text)]
 
 

@@ -255,17 +255,21 @@ def _cases():
     tmp = Path(tempfile.mkdtemp(prefix="araz-ex01-"))
     (tmp / "t.md").write_text(
         "---\ntitle: Test\noutlet: Test Daily\npublished: 2024-01-01\n---\n"
-        "Bakunin is not a city. baku in lower case counts.\n"
-        "A Baku-based firm signed. Nothing here.\n"
-        "Officials in BAKU said so. Iranians and Iran differ.\n", encoding="utf-8")
+        "Bakunin was a writer, not a city.\n"
+        "A Baku-based firm signed.\n"
+        "Officials in BAKU said so.\n"
+        "Iranians travelled.\n"
+        "Iran and Azerbaijan met.\n"
+        "Nothing here.\n", encoding="utf-8")
     try:
         small = araz.load_corpus(tmp)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     cases = [
         Case((small, "Baku"), _reference(small, "Baku"),
-             "a small corpus where 'Baku' appears in lower case, upper case, in 'Baku-based' and inside 'Bakunin'"),
+             "a small corpus where 'Baku' appears in capitals, in 'Baku-based' and inside 'Bakunin' (must not count)"),
         Case((small, "Iran"), _reference(small, "Iran"), "a small corpus with 'Iranians' (must not count) and 'Iran'"),
+        Case((small, "baku"), _reference(small, "Baku"), "the same, with the word in lower case"),
         Case((shipped, "Bayramov"), _reference(shipped, "Bayramov"), "the shipped corpus, the word 'Bayramov'"),
         Case((shipped, "3+3"), _reference(shipped, "3+3"), "the shipped corpus, the text '3+3' (has a + sign)"),
         Case((shipped, "Sahand"), _reference(shipped, "Sahand"), "the shipped corpus, the word 'Sahand'"),
