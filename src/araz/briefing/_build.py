@@ -172,7 +172,12 @@ METHOD = [
     "Actors and corridors are counted by the kit's gazetteer matcher (names, metonyms, demonyms and labels); tone is "
     "the kit's lexicon score per sentence (positive = cooperation, negative = confrontation), with its n.",
     "Disagreements and contested names come from the hand-checked claims ledger and names table; every quote there is "
-    "verified against its citation when the ledger loads.",
+    "verified against its citation when the ledger loads. A disagreement is shown when a document in scope takes part "
+    "in it; claims from documents outside the dates are marked so.",
+    "To keep the note short, tables are capped: the 8 most-mentioned actors, 12 routes, 8 quotes on corridors and the "
+    "3+3 format, 2 claims per stance, 10 contested-name variants (concepts named in several ways first), and 8 events "
+    "(all in the date range, then the most recent background events cited by the documents). The full tables come from "
+    "the kit's own functions (araz.gazetteer, araz.corridors, araz.claims, araz.timeline).",
     "The analyst's assessment is the analyst's own text; each of its citations was resolved and each quoted phrase "
     "found at its place before the note was built.",
 ]
