@@ -972,7 +972,7 @@ def select(corpus, filters: Filters | Mapping | None = None, *, page: int = 1,
     >>> import araz
     >>> df = select(araz.load_corpus(), {"outlets": ["Alwaght"], "query": "Zangezur"})
     >>> df.attrs["total"], df["citation"].iloc[0]
-    (1, 'alwaght-2025-araghchi-baku ¶17.2')
+    (1, 'alwaght-2025-araghchi-baku ¶16.2')
     """
     if isinstance(page_size, bool) or not isinstance(page_size, (int, np.integer)) or page_size < 1:
         raise ScopeError(f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}, not {page_size!r}")
