@@ -525,6 +525,12 @@ def test_araz_brief_writes_each_format(tmp_path, capsys, fmt):
     assert [p.name for p in tmp_path.iterdir()] == [out.name]
 
 
+def test_araz_brief_without_out_prints_markdown_or_html(capsys):
+    assert brief_cli("--from", "2025-12", "--to", "2025-12", "--format", "md", "--built", "2026-01-05") == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Briefing note") and "**Built:** 2026-01-05" in out
+
+
 def test_araz_brief_checks_a_notes_file(tmp_path, capsys):
     notes = tmp_path / "notes.md"
     notes.write_text("Line one [[alwaght-2025-araghchi-baku ¶11.1 | \"ready for cooperation instead of confrontation\"]].\n",
