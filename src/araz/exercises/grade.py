@@ -27,6 +27,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -107,7 +108,7 @@ def run_notebook(nb, workdir: Path, progress_file: Path, timeout: float) -> tupl
     errors: list[str] = []
     status, message = "ok", ""
     try:
-        with client.setup_kernel(env=env, cwd=str(workdir)):
+        with client.setup_kernel(env=env, cwd=str(workdir), stderr=subprocess.DEVNULL):
             for index, cell in enumerate(nb.cells):
                 if cell.get("cell_type") != "code":
                     continue
@@ -151,7 +152,7 @@ def grade_notebook(path: Path, student: str, timeout: float = DEFAULT_TIMEOUT) -
     res = NotebookResult(path=path, student=student)
     if path.suffix.lower() != ".ipynb":
         res.status = "not a notebook"
-        res.message = f"{path.name} is a {path.suffix or 'file without extension'}; submit the .ipynb file"
+        res.message = f"a {path.suffix or 'file without extension'} file, not a notebook; submit the .ipynb file"
         res.exercise = exercise_of({}, path)
         return res
     try:
@@ -160,7 +161,7 @@ def grade_notebook(path: Path, student: str, timeout: float = DEFAULT_TIMEOUT) -
     except Exception as exc:  # NotJSONError, ValidationError, UnicodeDecodeError…
         res.status = "not a notebook"
         first = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
-        res.message = f"{path.name} cannot be read as a notebook ({type(exc).__name__}: {first})"
+        res.message = f"cannot be read as a notebook ({type(exc).__name__}: {first})"
         res.exercise = exercise_of({}, path)
         return res
     res.exercise = exercise_of(nb, path)
