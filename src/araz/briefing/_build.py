@@ -562,7 +562,8 @@ def _tone_section(sub, scores, documents, unavailable):
 
     parts = [tone.by_outlet(sub, voice=v).assign(voice=v) for v in ("author", "quoted")]
     by_outlet = pd.concat([p for p in parts if not p.empty], ignore_index=True)
-    top = by_outlet.groupby("outlet")["n"].sum().sort_values(ascending=False, kind="stable").index[:MAX_TONE_OUTLETS]
+    totals = by_outlet.groupby("outlet")["n"].sum().sort_values(ascending=False, kind="stable")
+    top, by_outlet_all = list(totals.index[:MAX_TONE_OUTLETS]), len(totals)
     by_outlet = by_outlet[by_outlet["outlet"].isin(top)]
     by_outlet = by_outlet.sort_values(["outlet", "voice"], kind="stable")[ocols].reset_index(drop=True)
     # Small scopes: one row per outlet and publication date (a document's range kept as a range);
@@ -579,9 +580,12 @@ def _tone_section(sub, scores, documents, unavailable):
     over_time = over_time[over_time["outlet"].isin(top)].head(MAX_DOC_ROWS).reset_index(drop=True)
     chart = None
     try:
-        chart = _tone_chart(sub, freq="M" if n_docs > MAX_DOC_ROWS else None)
+        shown = sub if len(top) == by_outlet_all else sub.subset(sub.documents.loc[sub.documents["outlet"].isin(top), "doc_id"])
+        chart = _tone_chart(shown, freq="M" if n_docs > MAX_DOC_ROWS else None)
     except (ImportError, AttributeError) as exc:
         _unavailable(unavailable, "tone chart (araz.plots.tone_over_time)", exc)
+    if by_outlet_all > len(top):
+        warning += (f" Tables and chart show the {len(top)} outlets with the most sentences, of {by_outlet_all} in scope.")
     return by_outlet, over_time, warning, int(len(scores)), chart
 
 
@@ -594,7 +598,6 @@ def _tone_chart(sub, freq=None) -> bytes:
     fig = Figure(figsize=(7.0, 3.2))
     ax = fig.add_subplot()
     plots.tone_over_time(ax, sub, by="outlet", voice="both", freq=freq)
-    fig.tight_layout()
     return _render.figure_png(fig)
 
 

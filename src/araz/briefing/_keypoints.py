@@ -71,14 +71,16 @@ def select_key_points(*, sentences: pd.DataFrame, documents: pd.DataFrame, claim
     voices = voices or {}
     twords = topic_words(topic)
     doc_rank = {d: i for i, d in enumerate(documents["doc_id"])}
-    meta = documents.set_index("doc_id")
     by_key = {(r.doc_id, r.paragraph, r.sentence): r for r in sentences.itertuples(index=False)}
     para_keys: dict[tuple, list] = {}
     for key in by_key:
         para_keys.setdefault(key[:2], []).append(key)
 
+    authors = dict(zip(documents["doc_id"], documents["author"]))
+    outlets = dict(zip(documents["doc_id"], documents["outlet"]))
+
     def who(doc_id: str) -> str:
-        author, outlet = meta.at[doc_id, "author"], meta.at[doc_id, "outlet"]
+        author, outlet = authors[doc_id], outlets[doc_id]
         if author and author != "unknown":
             return f"{author} ({outlet})" if outlet != "unknown" else str(author)
         return f"{outlet} (outlet's voice)" if outlet != "unknown" else "unattributed text (outlet unknown)"
@@ -89,7 +91,7 @@ def select_key_points(*, sentences: pd.DataFrame, documents: pd.DataFrame, claim
         for k in keys:
             ents |= entity_hits.get(k, set())
             r = by_key.get(k)
-            if r is not None:
+            if r is not None and twords:
                 words |= _words(r.text)
         return len(ents), len(twords & words)
 
@@ -116,7 +118,7 @@ def select_key_points(*, sentences: pd.DataFrame, documents: pd.DataFrame, claim
         key = (r.doc_id, r.paragraph, r.sentence)
         focus, hits = signals([key])
         voice = voices.get(r.citation, "author")
-        asserted = who(r.doc_id) if voice != "quoted" else f"a speaker quoted by {meta.at[r.doc_id, 'outlet']}"
+        asserted = who(r.doc_id) if voice != "quoted" else f"a speaker quoted by {outlets[r.doc_id]}"
         cands.append(dict(text=r.text, citation=r.citation, doc_id=r.doc_id, asserted_by=asserted, voice=voice,
                           kind="sentence", claim_id="", claim_topic="", focus=focus, topic_hits=hits, ledger=0,
                           pos=key, key=key))
@@ -164,7 +166,7 @@ def select_key_points(*, sentences: pd.DataFrame, documents: pd.DataFrame, claim
         if not why:
             why.append("lead sentence of its source")
         rows.append(dict(number=i, text=c["text"], citation=c["citation"], doc_id=c["doc_id"],
-                         outlet=meta.at[c["doc_id"], "outlet"], asserted_by=c["asserted_by"], voice=c["voice"],
+                         outlet=outlets[c["doc_id"]], asserted_by=c["asserted_by"], voice=c["voice"],
                          kind=c["kind"], claim_id=c["claim_id"], claim_topic=c["claim_topic"], score=c["score"],
                          focus=c["focus"], topic_hits=c["topic_hits"], why="; ".join(why)))
     return pd.DataFrame(rows, columns=KEYPOINT_COLUMNS)
