@@ -202,6 +202,24 @@ def test_a_tiny_corpus_still_gets_key_points_from_its_lead_sentences(tmp_path):
     assert b.key_points["why"].tolist() == ["lead sentence of its source"] * 2
 
 
+def test_a_large_scope_lists_outlets_pools_routes_and_keeps_the_note_short(tmp_path):
+    docs = {}
+    for i in range(14):
+        docs[f"d{i:02d}.md"] = ({"title": f"Report {i}", "outlet": f"Outlet {i % 8}", "published": f"2024-03-{i + 1:02d}"},
+                                f"Officials in Baku and Tehran discussed the Araz corridor and the Zangezur corridor on day {i}.\n"
+                                f"Iran said that cooperation with Azerbaijan on the Araz corridor would deepen after talks number {i}.")
+    corpus = araz.load_corpus(make_corpus(tmp_path, docs))
+    b = build_brief(corpus, topic="corridors", corridors=["Araz corridor"], built=BUILT)
+    assert len(b.documents) == 14
+    assert set(b.corridors["doc_id"]) == {"14 documents"} and len(b.corridors) == 2  # one row per route
+    assert b.tone_by_outlet["outlet"].nunique() == 6 and "6 outlets with the most sentences, of 8" in b.tone_warning
+    md = b.to_markdown()
+    assert "| outlet | perspective | documents | e.g. |" in md and "| d00 |" not in md
+    assert len(b.key_points) == 7 and b.key_points["doc_id"].nunique() == 7  # seven sources, one point each
+    for r in b.quotes().itertuples():
+        assert r.text in corpus.cite(r.citation)
+
+
 # --------------------------------------------------------------------------- every citation and quote checks out
 @pytest.mark.parametrize("which", ["december", "corridor_brief"])
 def test_every_citation_in_every_generated_note_resolves(request, shipped, which):
