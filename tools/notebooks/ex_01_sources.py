@@ -9,7 +9,7 @@ EX = "ex01"
 HEADER = f"""
 # Exercise 1 — Sources: provenance, dating, who speaks
 
-Goes with `notebooks/01_sources.ipynb` and session 2 of the seminar guide (`docs/seminar_guide.md`).
+Goes with `notebooks/01_sources.ipynb` and sessions 1–2 of the seminar guide (`docs/seminar_guide.md`).
 About **45 minutes**.
 
 **Learning goals**
