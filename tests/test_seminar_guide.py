@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-import araz
 
 ROOT = Path(__file__).resolve().parents[1]
 GUIDE = ROOT / "docs" / "seminar_guide.md"

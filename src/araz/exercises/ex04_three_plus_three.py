@@ -229,7 +229,7 @@ q6 = EX.add(FunctionQuestion(
 and the function returns `True` when both put the same states together, whatever the order of the groups
 and of the names inside them, else `False`. It will be run on groupings you have not seen.""",
     title="Do two groupings agree?",
-    cases=_cases, signature="same_grouping(a, b)", compare=lambda r, e: isinstance(r, bool) and r == e,
+    cases=_cases, signature="same_grouping(a, b)", compare=lambda r, e: type(r).__name__ in ("bool", "bool_") and bool(r) == e,
     hints=[
         "Order must not matter, at two levels: which group comes first, and which name comes first in a group.",
         "A `set` ignores order, but a set of lists is not allowed — lists cannot go in a set. A `frozenset` can.",
