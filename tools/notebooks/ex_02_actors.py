@@ -74,7 +74,7 @@ from pathlib import Path
 
 folder = Path(tempfile.mkdtemp())
 (folder / "actors.csv").write_text("""entity_id,label,type,country,role,role_years,source,note
-bandar-abbas,Bandar Abbas,other,IRN,port city on the Strait of Hormuz (Hormozgan province),,"Encyclopaedia Iranica, 'Bandar-e ʿAbbās'; corpus: anon-2025-pezeshkian-visit ¶4.2",
+bandar-abbas,Bandar Abbas,other,IRN,port city on the Strait of Hormuz (Hormozgan province),,"Encyclopædia Iranica, 'BANDAR-E ʿABBAS(I)', online edition 2014; corpus: anon-2025-pezeshkian-visit ¶4.2",
 """, encoding="utf-8")
 (folder / "actor_aliases.csv").write_text("""entity_id,alias,kind,lang,case_sensitive,ambiguous,note
 bandar-abbas,Bandar Abbas,name,en,false,false,

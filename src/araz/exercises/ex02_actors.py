@@ -304,7 +304,7 @@ sentences you have not seen.""",
         "(folder / \"actors.csv\").write_text(\n"
         "    \"entity_id,label,type,country,role,role_years,source,note\\n\"\n"
         "    \"bandar-abbas,Bandar Abbas,other,IRN,port city on the Strait of Hormuz (Hormozgan province),,\"\n"
-        "    \"\\\"Encyclopaedia Iranica, 'Bandar-e ʿAbbās'; corpus: anon-2025-pezeshkian-visit ¶4.2\\\",\\n\")\n"
+        "    \"\\\"Encyclopædia Iranica, 'BANDAR-E ʿABBAS(I)', online edition 2014; corpus: anon-2025-pezeshkian-visit ¶4.2\\\",\\n\")\n"
         "(folder / \"actor_aliases.csv\").write_text(\n"
         "    \"entity_id,alias,kind,lang,case_sensitive,ambiguous,note\\n\"\n"
         "    \"bandar-abbas,Bandar Abbas,name,en,false,false,\\n\"\n"
