@@ -1032,8 +1032,9 @@ def reader(corpus, citation: str, *, query: str | None = None) -> dict:
     category) and ``paragraphs``: a list of ``{paragraph, citation, is_heading,
     sentences}``, each sentence ``{citation, sentence, label, voice, score, selected,
     segments}``, and ``segments`` the sentence's text cut into pieces
-    ``{text, category, entity_id, label, kind, match}`` — ``category`` is ``actor``,
-    ``corridor``, ``format`` or ``None`` (plain text); ``match`` marks a query match. All
+    ``{text, category, entity_id, label, kind, mention, match}`` — ``category`` is ``actor``,
+    ``corridor``, ``format`` or ``None`` (plain text); ``mention`` numbers the mention within
+    the sentence (pieces of one mention share it); ``match`` marks a query match. All
     values are plain text: the renderer escapes them.
 
     >>> import araz
@@ -1122,8 +1123,10 @@ def _segments(text: str, start: int, end: int, marks: list[tuple[int, int, dict]
             continue
         while k < len(kept) and kept[k][1] <= a:
             k += 1
-        info = kept[k][2] if k < len(kept) and kept[k][0] <= a < kept[k][1] else plain
+        inside = k < len(kept) and kept[k][0] <= a < kept[k][1]
+        info = kept[k][2] if inside else plain
         info = {key: info[key] for key in ("category", "entity_id", "label", "kind")}
+        info["mention"] = k if inside else None
         hit = any(qa <= a and b <= qb for qa, qb in queries)
         if out and out[-1]["match"] == hit and all(out[-1][key] == info[key] for key in info) and info["category"] is None:
             out[-1]["text"] += text[a:b]

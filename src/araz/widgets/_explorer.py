@@ -237,31 +237,32 @@ class Explorer(W.VBox):
             self.error = str(err)
             self.page, self.total = None, 0
             self._fill_rows(None)
-            self.status.value = H.status_html(str(err), "error")
             self.page_label.value = ""
             self.kwic.value = ""
             self.prev_button.disabled = self.next_button.disabled = True
+            self.status.value = H.status_html(str(err), "error")
             return
         self.page, self.total = df, df.attrs["total"]
         self.page_number = df.attrs["page"]
-        unit = f.unit + ("s" if self.total != 1 else "")
-        if self.total == 0:
-            self.status.value = H.status_html(
-                f"no matches: no {f.unit} passes all of these filters. Remove a filter or change the query.", "empty")
-        else:
-            self.status.value = H.status_html(
-                f"{self.total:,} matching {unit} in {sel.documents:,} document{'s' if sel.documents != 1 else ''}" + (f" for the query {f.query!r}, ranked by relevance" if f.query else
-                                                     ", in reading order (by publication date)"))
         pages = df.attrs["pages"]
-        self.page_label.value = H.wrap(f"<span class='araz-meta'>page {df.attrs['page']} of {pages}</span>")
-        self.prev_button.disabled = df.attrs["page"] <= 1
-        self.next_button.disabled = df.attrs["page"] >= pages
+        # rows first, the status line last: when the count shows, the rows are already there
         if self.controls["view"].value == "keyword in context":
             self._fill_rows(None)
             self.kwic.value = H.kwic_html(explore.kwic(self.corpus, f, page=self.page_number, page_size=self.page_size))
         else:
             self.kwic.value = ""
             self._fill_rows(df)
+        self.page_label.value = H.wrap(f"<span class='araz-meta'>page {df.attrs['page']} of {pages}</span>")
+        self.prev_button.disabled = df.attrs["page"] <= 1
+        self.next_button.disabled = df.attrs["page"] >= pages
+        unit = f.unit + ("s" if self.total != 1 else "")
+        if self.total == 0:
+            self.status.value = H.status_html(
+                f"no matches: no {f.unit} passes all of these filters. Remove a filter or change the query.", "empty")
+        else:
+            docs = f"{sel.documents:,} document{'s' if sel.documents != 1 else ''}"
+            how = f" for the query {f.query!r}, ranked by relevance" if f.query else ", in reading order (by publication date)"
+            self.status.value = H.status_html(f"{self.total:,} matching {unit} in {docs}{how}")
 
     def _fill_rows(self, df) -> None:
         n = 0 if df is None else len(df)
@@ -276,6 +277,8 @@ class Explorer(W.VBox):
                 self._row_cits[i] = None
                 if box.layout.display != "none":
                     box.layout.display = "none"
+                    self._row_buttons[i].description = " "  # ipywidgets keeps the old text for ""
+                    self._row_html[i].value = ""
 
     # ---- reader -----------------------------------------------------------------
     def open_row(self, i: int) -> None:

@@ -40,7 +40,8 @@ STYLE = """<style>
 .araz-x .araz-doc { max-height: 460px; overflow: auto; border: 1px solid #ddd; padding: 4px 12px; scroll-padding-top: 48px;
   animation: araz-snap 0.6s; }
 @keyframes araz-snap { from { scroll-snap-type: y mandatory; padding-bottom: 1px; } to { scroll-snap-type: y mandatory; padding-bottom: 1px; } }
-.araz-x .araz-doc .araz-sel { scroll-snap-align: start; outline: 2px solid #1f6fb2; outline-offset: 1px; border-radius: 2px; }
+.araz-x .araz-doc .araz-sel { outline: 2px solid #1f6fb2; outline-offset: 1px; border-radius: 2px; }
+.araz-x .araz-doc .araz-anchor { display: inline-block; width: 0; height: 1em; scroll-snap-align: start; }
 .araz-x .araz-doc p { margin: 0 0 0.6em 0; }
 .araz-x .araz-doc p.araz-h { font-weight: 700; margin-top: 0.9em; }
 .araz-x .araz-cite { color: #888; font-size: 10px; margin-right: 4px; user-select: none; }
@@ -128,7 +129,7 @@ def card_html(card: dict) -> str:
         for q in card.get("date_evidence_quotes") or [])
     evid = f"<ul style='margin:0;padding-left:1.2em'>{quotes}</ul>" if quotes else "none given"
     if card.get("date_reasoning"):
-        evid += f"<div><em>Reasoning:</em> {e(str(card['date_reasoning']))}</div>"
+        evid += f"<details><summary class='araz-meta'>reasoning</summary>{e(str(card['date_reasoning']))}</details>"
 
     def ents(items):
         if items is None:
@@ -137,33 +138,48 @@ def card_html(card: dict) -> str:
 
     rows = [
         row("title", f"<strong>{e(str(card.get('title', '')))}</strong>"),
-        row("outlet", e(str(card.get("outlet", "")))), row("author", e(str(card.get("author", "")))),
+        row("source", f"{e(str(card.get('outlet', '')))} · author: {e(str(card.get('author', '')))} · "
+                      f"{e(str(card.get('perspective', '')))}"),
         row("published", date), row("date evidence", evid),
-        row("perspective", e(str(card.get("perspective", "")))), row("url", link(card.get("url", ""))),
-        row("licence", e(str(card.get("licence", "")))),
-        row("document", f"<code>{e(str(card.get('doc_id', '')))}</code>"),
-        row("actors", ents(card.get("actors"))), row("corridors · 3+3", ents(card.get("corridors"))),
+        row("url · licence", f"{link(card.get('url', ''))} · {e(str(card.get('licence', '')))}"),
     ]
+    more = [row("document", f"<code>{e(str(card.get('doc_id', '')))}</code>"),
+            row("actors", ents(card.get("actors"))), row("corridors · 3+3", ents(card.get("corridors")))]
     if card.get("notes") and card.get("notes") != "unknown":
-        rows.append(row("notes", e(str(card["notes"]))))
+        more.append(row("notes", e(str(card["notes"]))))
+    rows.append(f"<tr><td colspan='2'><details><summary class='araz-meta'>more provenance: actors, corridors, notes"
+                f"</summary><table class='araz-t'>{''.join(more)}</table></details></td></tr>")
     return f"<table class='araz-card araz-t'>{''.join(rows)}</table>"
 
 
-def _segment_html(seg: dict) -> str:
-    text = e(seg["text"])
-    if seg.get("match"):
-        return f"<mark class='araz-q'>{text}</mark>"
-    cat = seg.get("category")
-    if cat:
+def _segments_html(segments: list[dict]) -> str:
+    """A sentence's pieces: each mention one ``<span class='araz-m …'>``, query matches ``<mark>`` inside."""
+    out, i = [], 0
+    while i < len(segments):
+        seg = segments[i]
+        if not seg.get("category"):
+            text = e(seg["text"])
+            out.append(f"<mark class='araz-q'>{text}</mark>" if seg.get("match") else text)
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(segments) and segments[j + 1].get("category") and segments[j + 1].get("mention") == seg.get("mention"):
+            j += 1
+        inner = "".join(f"<mark class='araz-q'>{e(p['text'])}</mark>" if p.get("match") else e(p["text"])
+                        for p in segments[i:j + 1])
+        cat = seg["category"]
         title = f"{seg.get('label') or ''} — {cat}, {seg.get('kind') or ''}"
-        return f"<span class='araz-m {e(cat)}' data-entity='{e(str(seg.get('entity_id') or ''))}' title='{e(title)}'>{text}</span>"
-    return text
+        out.append(f"<span class='araz-m {e(cat)}' data-entity='{e(str(seg.get('entity_id') or ''))}' "
+                   f"title='{e(title)}'>{inner}</span>")
+        i = j + 1
+    return "".join(out)
 
 
 def reader_html(data: dict, *, tint: bool = True) -> str:
     """The reader: provenance card, legend, then the document with mentions marked by category,
     sentences tinted by tone (``tint``) and the selected sentence outlined and scrolled into view."""
     paras = []
+    any_anchor = False  # the first selected sentence is where the reader scrolls to
     for p in data["paragraphs"]:
         sents = []
         for s in p["sentences"]:
@@ -172,9 +188,11 @@ def reader_html(data: dict, *, tint: bool = True) -> str:
                 style = f" style='background:{TONE_COLOURS[s['label']]}'"
             cls = "araz-s araz-sel" if s.get("selected") else "araz-s"
             tip = f"{s['citation']}" + (f" · tone {s['label']}" if s.get("label") else "") + (f" · {s['voice']} voice" if s.get("voice") else "")
-            body = "".join(_segment_html(seg) for seg in s["segments"])
+            body = _segments_html(s["segments"])
             sid = re.sub(r"[^A-Za-z0-9_-]", "-", s["citation"])
-            sents.append(f"<span class='{cls}' id='araz-{e(sid)}' title='{e(tip)}'{style}>{body}</span>")
+            anchor = "<span class='araz-anchor'></span>" if s.get("selected") and not any_anchor else ""
+            any_anchor = any_anchor or bool(anchor)
+            sents.append(f"{anchor}<span class='{cls}' id='araz-{e(sid)}' title='{e(tip)}'{style}>{body}</span>")
         cls = " class='araz-h'" if p.get("is_heading") else ""
         paras.append(f"<p{cls}><span class='araz-cite'>¶{int(p['paragraph'])}</span>{' '.join(sents)}</p>")
     legend = data.get("legend", {})
