@@ -44,7 +44,8 @@ class Runner:
 
     def child(self, spec: dict, cache_dir: Path | None = None, timeout: float | None = None) -> dict:
         env = dict(os.environ)
-        env["PYTHONPATH"] = str(ROOT) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+        # this checkout's araz (src/) and benchmarks, also when run from a git worktree
+        env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), str(ROOT)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
         env["ARAZ_PROGRESS"] = "0"
         env.setdefault("MPLBACKEND", "Agg")
         for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -120,9 +121,15 @@ def measure_size(n: int, corpus: Path, steps: list[str], runner: Runner, *, repe
         if "skipped" in s:
             _say(bar, f"  N={n:,} {step}: not measured — {s['skipped']}")
         else:
-            main = s["wall"].get("total") or max(s["wall"].values(), default=0)
-            extra = f", queries median {s['median_ms']:.1f} ms / p95 {s['p95_ms']:.1f} ms" if "p95_ms" in s else ""
-            _say(bar, f"  N={n:,} {step}: {main:.3f} s{extra} (peak {s['peak_mb']:,.0f} MiB, {s['runs']} run(s))")
+            parts = []
+            if s["wall"]:
+                name = "total" if "total" in s["wall"] else max(s["wall"], key=s["wall"].get)
+                parts.append(f"{name} {s['wall'][name]:.3f} s (CPU {s['cpu'][name]:.3f} s)")
+            if "p95_ms" in s:
+                parts.append(f"queries median {s['median_ms']:.1f} ms / p95 {s['p95_ms']:.1f} ms")
+            if s.get("page_p95_ms") is not None:
+                parts.append(f"first page p95 {s['page_p95_ms']:.1f} ms")
+            _say(bar, f"  N={n:,} {step}: {', '.join(parts)} (peak {s['peak_mb']:,.0f} MiB, {s['runs']} run(s))")
     return out
 
 
@@ -146,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-merge", action="store_true", help="do not keep other sizes from an earlier results.json")
     args = ap.parse_args(argv)
 
+    if (ROOT / "src" / "araz").is_dir() and str(ROOT / "src") not in sys.path:
+        sys.path.insert(0, str(ROOT / "src"))  # measure this checkout's araz (e.g. a git worktree)
     from araz.progress import Progress
 
     from .generate import default_folder, generate

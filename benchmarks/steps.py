@@ -5,7 +5,8 @@ times the step with ``time.perf_counter`` (wall) and ``time.process_time`` (CPU)
 prints one JSON line (prefixed with :data:`MARK`) with:
 
 * ``timings``: ``{name: [wall_s, cpu_s]}``;
-* ``latencies``: per-query wall seconds (search steps);
+* ``latencies``: per-query wall seconds (search steps); ``page_latencies``: the same queries
+  asking for a first page of results (``limit=20``);
 * ``rows``: explorer / briefing rows (``operation, median_ms, p95_ms, n``);
 * ``info``: counts that show both sides did the same work (documents, mentions…);
 * ``peak_rss_mb``: ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` of this child at exit —
@@ -28,6 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 MARK = "@@ARAZ-BENCH@@"
+PAGE = 20  # rows in "a first page" of search results
 
 
 class Skip(Exception):
@@ -39,6 +41,7 @@ class Recorder:
         self.timings: dict[str, list[float]] = {}
         self.info: dict = {}
         self.latencies: list[float] | None = None
+        self.page_latencies: list[float] | None = None
         self.rows: list[dict] | None = None
         self.setup_rss_mb: float | None = None
 
@@ -242,13 +245,17 @@ def step_search(spec, rec: Recorder):
     else:  # the first query builds the index
         with rec.time("index build"):
             search(corpus, queries[0].fts(), **queries[0].kwargs())
-    lat, hits = [], 0
-    for q in queries:
+    lat, page, hits = [], [], 0
+    for q in queries:  # the default call (every match, like the pandas peer), then a first page
         w = time.perf_counter()
         res = search(corpus, q.fts(), **q.kwargs())
         lat.append(time.perf_counter() - w)
         hits += len(res)
+        w = time.perf_counter()
+        search(corpus, q.fts(), limit=PAGE, **q.kwargs())
+        page.append(time.perf_counter() - w)
     rec.latencies = lat
+    rec.page_latencies = page
     rec.info.update(queries=len(queries), hits=hits)
 
 
@@ -339,6 +346,8 @@ def run_step(spec: dict) -> dict:
     out.update(timings=rec.timings, info=rec.info, peak_rss_mb=_peak_mb(), setup_rss_mb=rec.setup_rss_mb)
     if rec.latencies is not None:
         out["latencies"] = rec.latencies
+    if rec.page_latencies is not None:
+        out["page_latencies"] = rec.page_latencies
     if rec.rows is not None:
         out["rows"] = rec.rows
     return out
