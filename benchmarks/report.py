@@ -45,11 +45,13 @@ def machine() -> dict:
             info[dist] = version(dist)
         except Exception:  # noqa: BLE001 - not installed
             info[dist] = None
-    try:
-        info["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                                        cwd=Path(__file__).resolve().parents[1], timeout=10).stdout.strip() or None
-    except (OSError, subprocess.SubprocessError):
-        info["commit"] = None
+    info["commit"] = os.environ.get("ARAZ_BENCH_COMMIT")  # set when running from an exported snapshot
+    if not info["commit"]:
+        try:
+            info["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                                            cwd=Path(__file__).resolve().parents[1], timeout=10).stdout.strip() or None
+        except (OSError, subprocess.SubprocessError):
+            info["commit"] = None
     return info
 
 

