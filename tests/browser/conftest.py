@@ -1,8 +1,8 @@
 """Real-browser tests: Playwright (Python) driving Debian's Chromium — never ``playwright install``.
 
 * The browser is ``/usr/bin/chromium`` or the path in ``$ARAZ_CHROMIUM``. When it (or Playwright)
-  is missing, every test here is **skipped** and one loud line in the pytest summary says how to
-  install it (``apt-get install -y chromium``) — unless ``ARAZ_REQUIRE_BROWSER=1`` (set by
+  is missing, every test here is **skipped** (set aside, counted as deselected) and one loud line
+  in the pytest summary says how to install it (``apt-get install -y chromium``) — unless ``ARAZ_REQUIRE_BROWSER=1`` (set by
   ``.ci/run``), in which case each test **fails** with that message, so CI always runs them.
 * Servers are started on free ports and stopped after their module: the explorer app
   (``python -m araz.app``), the same app on an injection corpus, and JupyterLab.
@@ -43,29 +43,31 @@ def missing() -> str | None:
 
 
 def pytest_collection_modifyitems(config, items):
+    """Mark every test here ``browser``; without a browser, set them aside (one loud line says so)."""
     here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.browser)
+    ours = [item for item in items if here in Path(str(item.fspath)).parents]
+    for item in ours:
+        item.add_marker(pytest.mark.browser)
+    reason = missing()
+    if reason is None or REQUIRED or not ours:
+        return
+    _skipped.update(reason=reason, n=len(ours))
+    items[:] = [item for item in items if item not in ours]
+    config.hook.pytest_deselected(items=ours)
 
 
 @pytest.fixture(autouse=True)
 def _need_browser(request):
-    """Skip (or, with ARAZ_REQUIRE_BROWSER=1, fail) every test here when there is no browser."""
+    """With ARAZ_REQUIRE_BROWSER=1 and no browser, every test here fails saying how to install one."""
     reason = missing()
-    if reason is None:
-        return
-    if REQUIRED:
+    if reason is not None:
         pytest.fail(f"browser tests are required (ARAZ_REQUIRE_BROWSER=1) but {reason}; {INSTALL}", pytrace=False)
-    _skipped["reason"] = reason
-    _skipped["n"] = _skipped.get("n", 0) + 1
-    pytest.skip(f"{reason}; {INSTALL}")
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     if _skipped:
         terminalreporter.write_line(
-            f"!!! BROWSER TESTS SKIPPED ({_skipped['n']}): {_skipped['reason']} — {INSTALL}, then run make test again !!!",
+            f"!!! {_skipped['n']} BROWSER TESTS SKIPPED: {_skipped['reason']} — {INSTALL}, then run make test again !!!",
             red=True, bold=True)
 
 
