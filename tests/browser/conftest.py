@@ -1,9 +1,10 @@
 """Real-browser tests: Playwright (Python) driving Debian's Chromium — never ``playwright install``.
 
-* The browser is ``/usr/bin/chromium`` or the path in ``$ARAZ_CHROMIUM``. When it (or Playwright)
-  is missing, every test here is **skipped** (set aside, counted as deselected) and one loud line
-  in the pytest summary says how to install it (``apt-get install -y chromium``) — unless ``ARAZ_REQUIRE_BROWSER=1`` (set by
-  ``.ci/run``), in which case each test **fails** with that message, so CI always runs them.
+* The browser is ``/usr/bin/chromium`` or the path in ``$ARAZ_CHROMIUM``. When it (or
+  Playwright) is missing, every test here is **skipped** (set aside, counted as deselected) and
+  one loud line in the pytest summary says how to install it (``apt-get install -y chromium``) —
+  unless ``ARAZ_REQUIRE_BROWSER=1`` (set by ``.ci/run``), in which case each test **fails** with
+  that message, so CI always runs them.
 * Servers are started on free ports and stopped after their module: the explorer app
   (``python -m araz.app``), the same app on an injection corpus, and JupyterLab.
 """
