@@ -74,6 +74,11 @@ def test_all_of_two_actors_is_never_more_than_any(corpus):
     assert both["actors"].str.contains("Iran").all() and both["actors"].str.contains("Israel").all()
 
 
+def test_an_actor_the_gazetteer_knows_but_the_corpus_never_names_selects_nothing(corpus):
+    assert explore.count(corpus, {"actors": ["france"]}) == 0
+    assert explore.select(corpus, {"actors": ["France"]}).attrs["total"] == 0
+
+
 def test_corridor_filter(corpus):
     rows = explore.table(corpus, {"corridors": ["zangezur-corridor"]})
     assert rows["citation"].tolist() == [f"{ALWAGHT} ¶16.2"]

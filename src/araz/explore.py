@@ -39,7 +39,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -553,17 +553,21 @@ class Index:
             else:
                 bad.append(v)
         if bad:
-            known = self.entities.loc[self.entities["category"] == category, "entity_id"].tolist()
+            # an entity the gazetteer knows but this corpus never mentions selects nothing; a typo is an error
             try:
-                from . import gazetteer  # an entity the gazetteer knows but this corpus never mentions
-                known_all = set(gazetteer.entities()["entity_id"]) if hasattr(gazetteer, "entities") else set()
-            except Exception:  # noqa: BLE001 - optional lookup only
-                known_all = set()
-            still = [b for b in bad if b not in known_all]
+                from .gazetteer import for_corpus
+
+                gaz = for_corpus(self.corpus).entities
+                known_all = {str(e).lower(): e for e in gaz["entity_id"]}
+                known_all.update({str(lab).lower(): e for e, lab in zip(gaz["entity_id"], gaz["label"])})
+            except Exception:  # noqa: BLE001 - the lookup is a courtesy; without it every unknown is an error
+                known_all = {}
+            still = [b for b in bad if b.lower() not in known_all]
             if still:
+                known = self.entities.loc[self.entities["category"] == category, "entity_id"].tolist()
                 raise ScopeError(f"unknown {category}{'s' if len(still) > 1 else ''} {', '.join(map(repr, still))}; "
                                  f"this corpus mentions: {', '.join(known[:12])}{' …' if len(known) > 12 else ''}")
-            out.extend(b for b in bad if b in known_all)
+            out.extend(known_all[b.lower()] for b in bad)
         return out
 
     # ---- full text ------------------------------------------------------------
