@@ -389,6 +389,21 @@ def test_a_user_corpus_explores_like_the_shipped_one(tmp_path):
     assert explore.reader(c, "a ¶1.1")["card"]["outlet"] == "Alpha"
 
 
+def test_when_tone_cannot_be_computed_the_explorer_still_filters_and_says_why(tmp_path, monkeypatch):
+    from araz import tone
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("lexicon exploded")
+
+    monkeypatch.setattr(tone, "score_sentences", broken)
+    c = araz.load_corpus(make_corpus(tmp_path, {"a.md": ({"title": "A", "outlet": "X", "published": "2024"},
+                                                          "Tehran met Baku. Nothing else.")}))
+    opts = explore.options(c)
+    assert not opts["tone"] and "lexicon exploded" in opts["warnings"][0]
+    assert explore.count(c, {"actors": ["iran"]}) == 1
+    assert explore.select(c)["label"].tolist() == ["", ""]
+
+
 def test_docstring_examples_run():
     result = doctest.testmod(explore, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 10

@@ -176,6 +176,17 @@ def test_keyword_in_context_view(app):
     assert app.kwic.value == "" and visible_citations(app)
 
 
+def test_an_analysis_that_fails_is_reported_above_the_filters(tmp_path, monkeypatch):
+    from araz import tone
+
+    monkeypatch.setattr(tone, "score_sentences", lambda *a, **k: 1 / 0)
+    c = araz.load_corpus(make_corpus(tmp_path, {"a.md": ({"title": "A", "outlet": "X", "published": "2024"},
+                                                          "Tehran met Baku.")}))
+    app = explorer(c)
+    assert app.total == 1 and app.controls["tone"].disabled
+    assert "tone labels are not available" in app.children[0].children[0].value
+
+
 # ---- reader ------------------------------------------------------------------------------
 def test_opening_a_result_shows_the_document_with_its_mentions(app, corpus):
     app.controls["query"].value = '"3+3"'

@@ -316,42 +316,33 @@ _MENTION_COLUMNS = ["doc_id", "paragraph", "sentence", "start", "end", "surface"
 _TONE_COLUMNS = ["doc_id", "paragraph", "sentence", "label", "voice", "score", "coop", "conf"]
 
 
-def _mentions(corpus) -> pd.DataFrame:
-    """Every actor, corridor and 3+3 mention, with its ``category``."""
+def _mentions(corpus) -> tuple[pd.DataFrame, str | None]:
+    """Every actor, corridor and 3+3 mention with its ``category`` (``araz.gazetteer.mentions``),
+    and a warning when they could not be computed (the explorer then works without them)."""
     try:
-        from . import gazetteer
-    except ImportError:
-        gazetteer = None
-    if gazetteer is not None and hasattr(gazetteer, "mentions"):
-        df = gazetteer.mentions(corpus)
-    else:
-        frames = []
-        for mod, cat in (("actors", "actor"), ("corridors", "corridor")):
-            try:
-                m = __import__(f"araz.{mod}", fromlist=["mentions"])
-            except ImportError:
-                continue
-            part = m.mentions(corpus).copy()
-            part["category"] = cat
-            frames.append(part)
-        df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=_MENTION_COLUMNS)
+        from .gazetteer import mentions
+
+        df = mentions(corpus)
+        warning = None
+    except ArazError as err:  # e.g. a broken user gazetteer: say so, keep exploring the text
+        df, warning = pd.DataFrame(columns=_MENTION_COLUMNS), f"actors, corridors and the 3+3 format are not available: {err}"
     df = df.copy()
     for col in _MENTION_COLUMNS:
         if col not in df.columns:
             df[col] = "" if col not in ("paragraph", "sentence", "start", "end") else 0
-    return df[_MENTION_COLUMNS]
+    return df[_MENTION_COLUMNS], warning
 
 
-def _tone(corpus) -> pd.DataFrame | None:
-    """Tone label, voice and score per sentence, or ``None`` where the tone module is missing."""
+def _tone(corpus) -> tuple[pd.DataFrame | None, str | None]:
+    """Tone label, voice and score per sentence (``araz.tone.score_sentences``), and a warning when
+    they could not be computed: the tone filters are then switched off, the rest still works."""
     try:
-        from . import tone
-    except ImportError:
-        return None
-    if not hasattr(tone, "score_sentences"):
-        return None
-    df = tone.score_sentences(corpus)
-    return df[[c for c in _TONE_COLUMNS if c in df.columns]]
+        from .tone import score_sentences
+
+        df = score_sentences(corpus)
+    except Exception as err:  # noqa: BLE001 - tone is one view among several; report it, keep the explorer
+        return None, f"tone labels are not available ({type(err).__name__}: {err})"
+    return df[[c for c in _TONE_COLUMNS if c in df.columns]], None
 
 
 def _card(corpus, doc_id: str) -> dict:
@@ -460,6 +451,7 @@ class Index:
         self.doc_first = self.doc_last - counts
         self.s_len = np.fromiter((len(t.split()) for t in self.s_text), np.float64, self.n_sentences)
         self.p_len = np.bincount(self.s_para, weights=self.s_len, minlength=self.n_paragraphs) if self.n_sentences else np.zeros(self.n_paragraphs)
+        self.warnings: list[str] = []  # what could not be computed (shown by the widget)
         self._build_tone(corpus)
         self._build_mentions(corpus)
         self._query_cache: OrderedDict = OrderedDict()
@@ -475,7 +467,9 @@ class Index:
         self.s_voice = np.full(n, -1, np.int8)
         self.s_score = np.full(n, np.nan, np.float64)
         self.tone_available = False
-        tone = _tone(corpus)
+        tone, warning = _tone(corpus)
+        if warning:
+            self.warnings.append(warning)
         if tone is None or tone.empty:
             return
         rows = self._rows_of(tone["doc_id"], tone["paragraph"], tone["sentence"])
@@ -496,7 +490,9 @@ class Index:
 
     # ---- mentions ------------------------------------------------------------
     def _build_mentions(self, corpus) -> None:
-        m = _mentions(corpus)
+        m, warning = _mentions(corpus)
+        if warning:
+            self.warnings.append(warning)
         rows = self._rows_of(m["doc_id"], m["paragraph"], m["sentence"]) if len(m) else np.zeros(0, np.int64)
         m = m.assign(row=rows)
         m = m[m["row"] >= 0].sort_values(["row", "start"], kind="stable").reset_index(drop=True)
@@ -691,7 +687,8 @@ def options(corpus) -> dict:
     sentences), ``actors``, ``corridors`` (entity_id, label, sentences, documents,
     mentions), ``formats`` (same, for the 3+3 format), ``months`` (list of first days of
     every month from the earliest to the latest publication date), ``date_range``
-    (first, last day), ``tone`` (whether tone labels are available).
+    (first, last day), ``tone`` (whether tone labels are available), ``documents`` (doc_ids)
+    and ``warnings`` (analyses that could not be computed for this corpus, in words).
 
     >>> import araz
     >>> options(araz.load_corpus())["outlets"]["value"].tolist()[:2]
@@ -726,6 +723,7 @@ def options(corpus) -> dict:
         "date_range": (first, last),
         "tone": ix.tone_available,
         "documents": list(ix.doc_ids),
+        "warnings": list(ix.warnings),
     }
 
 

@@ -130,7 +130,8 @@ class Explorer(W.VBox):
         self.export_status = W.HTML()
 
         filters = W.VBox([
-            W.HTML(H.wrap(f"<strong>Araz explorer</strong> <span class='araz-meta'>{H.e(self._describe_corpus())}</span>")),
+            W.HTML(H.wrap(f"<strong>Araz explorer</strong> <span class='araz-meta'>{H.e(self._describe_corpus())}</span>"
+                          + "".join(f"<div class='araz-status empty'>{H.e(w)}</div>" for w in opts["warnings"]))),
             W.HBox([c["query"], self.search_button], layout=W.Layout(width="100%")),
             W.GridBox([
                 W.VBox([c["outlets"], c["perspectives"]]),
