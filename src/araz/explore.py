@@ -1267,27 +1267,37 @@ def tone_series(corpus, filters: Filters | Mapping | None = None, *, max_points:
     cols = ["outlet", "start", "end", "estimate", "documents", "n", "score", "coop", "conf"]
     if len(rows) == 0:
         return pd.DataFrame(columns=cols)
+    # per document first (numpy, linear in the selection), then group the documents
+    nd = len(ix.doc_ids)
     doc = ix.s_doc[rows]
-    est = ix.documents["date_estimate"].to_numpy(bool)[doc]
+    n = np.bincount(doc, minlength=nd)
+    score = ix.s_score[rows]
+    ok = ~np.isnan(score)
+    s_sum = np.bincount(doc[ok], weights=score[ok], minlength=nd)
+    s_n = np.bincount(doc[ok], minlength=nd)
+    coop = np.bincount(doc, weights=(ix.s_tone[rows] == 0), minlength=nd)
+    conf = np.bincount(doc, weights=(ix.s_tone[rows] == 1), minlength=nd)
+    d = np.flatnonzero(n)
     df = pd.DataFrame({
-        "outlet": np.array(ix.outlets, object)[ix.s_outlet[rows]], "doc": doc,
-        "start": ix.s_dstart[rows], "end": ix.s_dend[rows], "estimate": est,
-        "score": ix.s_score[rows], "coop": ix.s_tone[rows] == 0, "conf": ix.s_tone[rows] == 1,
+        "outlet": np.array(ix.outlets, object)[ix.d_outlet[d]], "start": ix.d_start[d], "end": ix.d_end[d],
+        "estimate": ix.documents["date_estimate"].to_numpy(bool)[d], "documents": 1, "n": n[d],
+        "s_sum": s_sum[d], "s_n": s_n[d], "coop": coop[d], "conf": conf[d],
     })
     keys = ["outlet", "start", "end", "estimate"]
     if df[keys].drop_duplicates().shape[0] > max_points:
         start = (_EPOCH + df["start"].to_numpy()).astype("datetime64[M]")
         end = (_EPOCH + df["end"].to_numpy()).astype("datetime64[M]")
-        same = start == end
-        m_start = start.astype("datetime64[D]").astype(np.int64)
-        m_end = ((end + 1).astype("datetime64[D]") - 1).astype(np.int64)
-        df.loc[same, "start"] = m_start[same]
-        df.loc[same, "end"] = m_end[same]
-    g = df.groupby(keys, sort=True).agg(documents=("doc", "nunique"), n=("score", "size"),
-                                        score=("score", "mean"), coop=("coop", "mean"), conf=("conf", "mean"))
-    g = g.reset_index()
+        same = start == end  # a range that crosses months keeps its own row
+        df.loc[same, "start"] = start.astype("datetime64[D]").astype(np.int64)[same]
+        df.loc[same, "end"] = ((end + 1).astype("datetime64[D]") - 1).astype(np.int64)[same]
+    g = df.groupby(keys, sort=True)[["documents", "n", "s_sum", "s_n", "coop", "conf"]].sum().reset_index()
+    g["score"] = np.where(g["s_n"] > 0, g["s_sum"] / g["s_n"].clip(lower=1), np.nan)
+    g["coop"] = g["coop"] / g["n"]
+    g["conf"] = g["conf"] / g["n"]
     g["start"] = (_EPOCH + g["start"].to_numpy(np.int64)).astype("datetime64[ns]")
     g["end"] = (_EPOCH + g["end"].to_numpy(np.int64)).astype("datetime64[ns]")
+    g["documents"] = g["documents"].astype(int)
+    g["n"] = g["n"].astype(int)
     return g[cols]
 
 
