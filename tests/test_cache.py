@@ -136,3 +136,27 @@ def test_cache_dir_follows_the_environment(monkeypatch, tmp_path):
     monkeypatch.delenv("ARAZ_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache.cache_dir() == tmp_path / "xdg" / "araz"
+
+
+def test_untouched_files_are_not_even_read_on_reopening(tmp_path, cache_dir, monkeypatch):
+    folder = three_docs(tmp_path)
+    first = araz.load_corpus(folder)
+    assert len(list(cache_dir.glob("stat-*.key"))) == 1
+    monkeypatch.setattr(sys.modules["araz.validate"], "read_bytes", lambda p: (_ for _ in ()).throw(AssertionError(p)))
+    assert_same(first, araz.load_corpus(folder))
+
+
+def test_a_touched_but_unchanged_file_falls_back_to_the_content_hash(tmp_path, cache_dir, monkeypatch):
+    import os
+
+    folder = three_docs(tmp_path)
+    first = araz.load_corpus(folder)
+    st = os.stat(folder / "a.md")
+    os.utime(folder / "a.md", ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the corpus was parsed again")
+
+    monkeypatch.setattr(sys.modules["araz.validate"], "check_files", no_parsing)
+    assert_same(first, araz.load_corpus(folder))
+    assert len(list(cache_dir.glob("stat-*.key"))) == 2 and len(list(cache_dir.glob("corpus-*.pickle"))) == 1

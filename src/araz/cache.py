@@ -5,7 +5,10 @@ Two things are kept, both in :func:`cache_dir` (``$ARAZ_CACHE_DIR``, else
 
 * ``corpus-*.pickle`` — a parsed corpus (documents, paragraphs, sentences), keyed by the
   **content** of every file (a SHA-256 over paths and bytes) and the version of araz's code;
-  :func:`araz.load_corpus` uses it for corpora of :data:`MIN_DOCUMENTS` or more documents;
+  :func:`araz.load_corpus` uses it for corpora of :data:`MIN_DOCUMENTS` or more documents.
+  A small ``stat-*.key`` file points to it from the files' sizes, times and inodes, so that
+  reopening a folder nobody touched does not even read the files (as Python checks ``.pyc``
+  files); a touched file falls back to hashing the contents;
 * ``annotations/<corpus fingerprint>/*.pickle`` — results an analysis chose to keep with
   ``corpus.cached(key, compute, persist=True)``, keyed by the corpus fingerprint, the key
   and araz's code version.
@@ -124,6 +127,33 @@ def write(path: Path, value: Any, *, parts: bool = False) -> bool:
         return False
 
 
+def read_pointer(path: Path) -> str | None:
+    """The key stored in a small pointer file (see :func:`stat_path`), or ``None``."""
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return text if len(text) == 64 and all(c in "0123456789abcdef" for c in text) else None
+
+
+def write_pointer(path: Path, key: str) -> bool:
+    """Store ``key`` in the pointer file ``path`` (atomically); ``False`` when that fails."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".key")
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(key)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        return False
+
+
+def stat_path(stat_key: str) -> Path:
+    """Pointer from the files' sizes and times to the content key of their parsed corpus."""
+    return cache_dir() / f"stat-{stat_key[:40]}.key"
+
+
 def corpus_path(key: str) -> Path:
     return cache_dir() / f"corpus-{key[:40]}.pickle"
 
@@ -139,6 +169,9 @@ def prune(keep: int = KEEP) -> None:
     try:
         entries = sorted(base.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for p in entries[keep:]:
+            p.unlink(missing_ok=True)
+        pointers = sorted(base.glob("stat-*.key"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for p in pointers[4 * keep:]:
             p.unlink(missing_ok=True)
         ann = base / "annotations"
         if ann.is_dir():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -365,14 +366,22 @@ def load_corpus(path=None, *, strict: bool = True, cache: bool | None = None, pr
     raws = None
     key = None
     resolved = root.resolve()
+    stat_key = None
     if use_cache:
+        # 1. Nothing changed since last time (same size, mtime, ctime, inode — the check
+        #    Python uses for .pyc files, plus ctime): no file needs reading at all.
+        stat_key = _stat_key(resolved, files)
+        pointer = disk.read_pointer(disk.stat_path(stat_key)) if stat_key else None
+        corpus = _from_cache(disk, pointer, resolved) if pointer else None
+        if corpus is not None:
+            return corpus
+        # 2. Same content (files touched, copied or checked out again): read and hash them.
         raws = [read_bytes(p) for p in files]
         key = _content_key(resolved, files, raws)
-        state = disk.read(disk.corpus_path(key))
-        if isinstance(state, dict) and state.get("key") == key:
-            corpus = Corpus._from_tables(state["docs"], state["documents"], state["paragraphs"], state["sentences"],
-                                         state["fingerprint"], root=resolved, shipped=False, warnings=state["warnings"])
-            corpus._persist = True
+        corpus = _from_cache(disk, key, resolved)
+        if corpus is not None:
+            if stat_key:
+                disk.write_pointer(disk.stat_path(stat_key), key)
             return corpus
     records, issues = check_files(root, files, issues, raws, progress=progress)
     raise_for(issues)
@@ -387,8 +396,34 @@ def load_corpus(path=None, *, strict: bool = True, cache: bool | None = None, pr
         disk.write(disk.corpus_path(key), {
             "key": key, "docs": docs, "documents": corpus.documents, "paragraphs": corpus.paragraphs,
             "sentences": corpus.sentences, "fingerprint": corpus.fingerprint, "warnings": warnings}, parts=True)
+        if stat_key:
+            disk.write_pointer(disk.stat_path(stat_key), key)
         disk.prune()
     return corpus
+
+
+def _from_cache(disk, key: str, root: Path) -> Corpus | None:
+    state = disk.read(disk.corpus_path(key))
+    if not (isinstance(state, dict) and state.get("key") == key):
+        return None
+    corpus = Corpus._from_tables(state["docs"], state["documents"], state["paragraphs"], state["sentences"],
+                                 state["fingerprint"], root=root, shipped=False, warnings=state["warnings"])
+    corpus._persist = True
+    return corpus
+
+
+def _stat_key(root: Path, files: list[Path]) -> str | None:
+    """SHA-256 over araz's code version, the folder, and every file's path, size, times and inode."""
+    from .cache import code_version
+
+    h = hashlib.sha256(f"stat\0{code_version('corpus')}\0{root}\0{len(files)}".encode())
+    try:
+        for p in files:
+            st = os.stat(p)
+            h.update(f"\0{p}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_ino}".encode())
+    except OSError:
+        return None
+    return h.hexdigest()
 
 
 def _content_key(root: Path, files: list[Path], raws: list) -> str:
