@@ -248,9 +248,10 @@ def markdown(sizes: dict, import_summary: dict | None, mach: dict, checks_: list
              f"median of up to {meta.get('repeat')} runs (a step whose first run takes over {meta.get('long_s')} s runs once); "
              "wall time by `time.perf_counter`, CPU time by `time.process_time`; ratios against the peers use CPU time; "
              "peak memory = max `ru_maxrss` of the child process (interpreter + imports + corpus + step).")
-    older = [(n, sizes_meta[n]) for n in ns if (sizes_meta := meta.get("per_size", {})).get(n) and sizes_meta[n].get("date") != meta.get("date")]
+    older = sorted({(n, step, s.get("date"), s.get("commit")) for n in ns for step, s in sizes[n].items()
+                    if isinstance(s, dict) and s.get("date") and s.get("date") != meta.get("date")})
     if older:
-        L.append("Sizes kept from earlier runs: " + "; ".join(f"N={n:,} on {m.get('date')} (commit {m.get('commit')})" for n, m in older) + ".")
+        L.append("Kept from earlier runs: " + "; ".join(f"N={n:,} {step} ({d}, commit {c})" for n, step, d, c in older) + ".")
     L += ["", "## Targets", "", "```"] + [c.line() for c in checks_] + ["```", ""]
     L += ["## Times: wall (CPU), median", ""]
     if import_summary and "skipped" not in import_summary:

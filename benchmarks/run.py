@@ -197,14 +197,14 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"date": dt.datetime.now().isoformat(timespec="seconds"), "repeat": args.repeat, "long_s": args.long_s,
             "commit": mach.get("commit")}
     store = args.out / "results.json"
-    merged = {n: {**v, "_meta": meta} for n, v in results.items()}
-    if store.exists() and not args.no_merge:
+    stamp = {"date": meta["date"], "commit": meta["commit"]}
+    merged = {n: {**{k: {**v, **stamp} for k, v in steps_.items()}, "_meta": meta} for n, steps_ in results.items()}
+    if store.exists() and not args.no_merge:  # keep sizes and steps measured earlier on this machine
         try:
             old = json.loads(store.read_text())
             if old.get("machine", {}).get("cpu") == mach.get("cpu") and old.get("machine", {}).get("python") == mach.get("python"):
                 for k, v in report.to_int_keys(old.get("sizes", {})).items():
-                    if k not in merged:
-                        merged[k] = v
+                    merged[k] = {**v, **merged.get(k, {})}
                 if import_summary is None:
                     import_summary = old.get("import")
         except (OSError, ValueError):
