@@ -417,3 +417,12 @@ def test_tone_by_paragraph(corpus):
     with pytest.raises(araz.CitationError):
         araz.plots.tone_by_paragraph(ax2, corpus, "no-such-doc")
     plt.close("all")
+
+
+def test_a_corpus_with_no_lexicon_match_scores_neutral(tmp_path):
+    from conftest import make_corpus
+
+    folder = make_corpus(tmp_path, {"a.md": ({"title": "t", "outlet": "o", "published": "2024"}, "Nothing here at all. Plain words only.")})
+    scores = tone.score_sentences(araz.load_corpus(folder))
+    assert scores["label"].tolist() == ["neutral", "neutral"]
+    assert scores["score"].tolist() == [0.0, 0.0]

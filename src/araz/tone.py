@@ -1014,7 +1014,8 @@ def _score(corpus: Corpus, lex: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
     def compute():
         s = corpus.sentences
         sc = _score_texts(s["text"].tolist(), lex)
-        coop, conf = sc.coop, sc.conf
+        coop = np.asarray(sc.coop, dtype=float)
+        conf = np.asarray(sc.conf, dtype=float)
         total = coop + conf
         score = np.divide(coop - conf, total, out=np.zeros_like(total), where=total > 0)
         voice, reason = _voice(s, sc.say_rows, sc.quote_rows)
