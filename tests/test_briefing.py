@@ -646,3 +646,15 @@ def test_araz_brief_on_a_user_corpus(tmp_path, capsys):
     assert brief_cli(str(folder), "--topic", "Rail link", "--format", "md", "--out", str(out), "--built", "2026-01-05") == 0
     md = out.read_text(encoding="utf-8")
     assert "**Documents:** 1 from corpus corpus" in md and "Rasht–Astara railway" in md
+
+
+def test_a_key_point_carries_its_claims_ledger_note(december):
+    """A claim the public record contradicts is never shown bare: its ledger note travels with it."""
+    kp = december.key_points
+    row = kp[kp["citation"] == "ftribune-2025-araghchi-baku ¶9.2"]
+    assert not row.empty, "the agreements claim is a key point of the December note"
+    note = row.iloc[0]["ledger_note"]
+    assert note.startswith("Public record: seven documents were signed")
+    md = december.to_markdown()
+    assert "*Claims ledger note:* Public record: seven documents were signed" in md
+    assert "<em>Claims ledger note:</em> Public record: seven documents were signed" in december.to_html()

@@ -39,7 +39,7 @@ which while whom whose will with within without would your yours brief note ques
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 KEYPOINT_COLUMNS = ["number", "text", "citation", "doc_id", "outlet", "asserted_by", "voice", "kind",
-                    "claim_id", "claim_topic", "score", "focus", "topic_hits", "why"]
+                    "claim_id", "claim_topic", "score", "focus", "topic_hits", "why", "ledger_note"]
 
 
 def topic_words(topic: str | None) -> frozenset[str]:
@@ -94,6 +94,15 @@ def select_key_points(*, sentences: pd.DataFrame, documents: pd.DataFrame, claim
             if r is not None and twords:
                 words |= _words(r.text)
         return len(ents), len(twords & words)
+
+    # A ledger note (e.g. what the public record says about a count or a date) travels with
+    # every key point at the same citation, so a contradicted claim is never shown bare.
+    ledger_notes: dict[str, list[str]] = {}
+    if claims is not None and not claims.empty and "note" in claims.columns:
+        for cit, note in zip(claims["citation"], claims["note"]):
+            note = str(note or "").strip()
+            if note and note not in ledger_notes.setdefault(cit, []):
+                ledger_notes[cit].append(note)
 
     cands = []
     if claims is not None and not claims.empty:
@@ -168,5 +177,6 @@ def select_key_points(*, sentences: pd.DataFrame, documents: pd.DataFrame, claim
         rows.append(dict(number=i, text=c["text"], citation=c["citation"], doc_id=c["doc_id"],
                          outlet=outlets[c["doc_id"]], asserted_by=c["asserted_by"], voice=c["voice"],
                          kind=c["kind"], claim_id=c["claim_id"], claim_topic=c["claim_topic"], score=c["score"],
-                         focus=c["focus"], topic_hits=c["topic_hits"], why="; ".join(why)))
+                         focus=c["focus"], topic_hits=c["topic_hits"], why="; ".join(why),
+                         ledger_note=" ".join(ledger_notes.get(c["citation"], []))))
     return pd.DataFrame(rows, columns=KEYPOINT_COLUMNS)
