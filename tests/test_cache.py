@@ -160,3 +160,24 @@ def test_a_touched_but_unchanged_file_falls_back_to_the_content_hash(tmp_path, c
     monkeypatch.setattr(sys.modules["araz.validate"], "check_files", no_parsing)
     assert_same(first, araz.load_corpus(folder))
     assert len(list(cache_dir.glob("stat-*.key"))) == 2 and len(list(cache_dir.glob("corpus-*.pickle"))) == 1
+
+
+def test_tables_come_back_exactly_as_they_were_written(tmp_path):
+    import numpy as np
+
+    frame = pd.DataFrame({
+        "text": pd.Series(["a", "b", None], dtype="str"), "n": [1, 2, 3], "x": [0.5, np.nan, 2.0],
+        "flag": [True, False, True], "when": pd.to_datetime(["2024-01-01", "2025-02-03", None]),
+        "cat": pd.Categorical(["u", "v", "u"]), "lists": [[1], [], [{"a": 1}]], "obj": [None, "s", 3],
+    }, index=pd.Index([10, 20, 30], name="row"))
+    frame.attrs["total"] = 3
+    dup = pd.DataFrame([[1, 2]], columns=["a", "a"])
+    value = {"pair": (frame, dup), "list": [frame.iloc[:0], "text"], "n": 5}
+    path = tmp_path / "x.pickle"
+    assert cache.write(path, value)
+    back = cache.read(path)
+    pd.testing.assert_frame_equal(back["pair"][0], frame)
+    assert back["pair"][0].attrs == {"total": 3}
+    pd.testing.assert_frame_equal(back["pair"][1], dup)
+    pd.testing.assert_frame_equal(back["list"][0], frame.iloc[:0])
+    assert back["list"][1] == "text" and back["n"] == 5 and isinstance(back["pair"], tuple)

@@ -316,6 +316,7 @@ class Corpus:
             from . import cache
 
             cache.write(path, (key, value))
+            cache.trim()
         return value
 
     def annotation_file(self, name: str) -> Path | None:
@@ -356,14 +357,13 @@ def load_corpus(path=None, *, strict: bool = True, cache: bool | None = None, pr
     """
     from . import cache as disk
     from .paths import shipped
-    from .validate import check_files, find_files, read_bytes
+    from .validate import check_files, find_files
 
     is_shipped = path is None
     root = shipped("corpus") if is_shipped else Path(path).expanduser()
     files, issues = find_files(root)
     use_cache = (not is_shipped and cache is not False and disk.enabled()
                  and (cache is True or len(files) >= disk.MIN_DOCUMENTS))
-    raws = None
     key = None
     resolved = root.resolve()
     stat_key = None
@@ -375,15 +375,16 @@ def load_corpus(path=None, *, strict: bool = True, cache: bool | None = None, pr
         corpus = _from_cache(disk, pointer, resolved) if pointer else None
         if corpus is not None:
             return corpus
-        # 2. Same content (files touched, copied or checked out again): read and hash them.
-        raws = [read_bytes(p) for p in files]
-        key = _content_key(resolved, files, raws)
+        # 2. Same content (files touched, copied or checked out again): read and hash them
+        #    (one at a time: holding every file's bytes would cost 50 MB per 10,000 documents;
+        #    when this misses, parsing reads them again, from the page cache).
+        key = _content_key(resolved, files)
         corpus = _from_cache(disk, key, resolved)
         if corpus is not None:
             if stat_key:
                 disk.write_pointer(disk.stat_path(stat_key), key)
             return corpus
-    records, issues = check_files(root, files, issues, raws, progress=progress)
+    records, issues = check_files(root, files, issues, progress=progress)
     raise_for(issues)
     docs = [_document(r) for r in records]
     docs.sort(key=lambda d: (d.published_start, d.doc_id))
@@ -395,10 +396,12 @@ def load_corpus(path=None, *, strict: bool = True, cache: bool | None = None, pr
         # the file but make reopening slower (0.5 s instead of 0.37 s at 10,000 documents).
         disk.write(disk.corpus_path(key), {
             "key": key, "docs": docs, "documents": corpus.documents, "paragraphs": corpus.paragraphs,
-            "sentences": corpus.sentences, "fingerprint": corpus.fingerprint, "warnings": warnings}, parts=True)
+            "sentences": corpus.sentences, "fingerprint": corpus.fingerprint, "warnings": warnings})
         if stat_key:
             disk.write_pointer(disk.stat_path(stat_key), key)
         disk.prune()
+        del records, docs
+        disk.trim()
     return corpus
 
 
@@ -426,12 +429,14 @@ def _stat_key(root: Path, files: list[Path]) -> str | None:
     return h.hexdigest()
 
 
-def _content_key(root: Path, files: list[Path], raws: list) -> str:
+def _content_key(root: Path, files: list[Path]) -> str:
     """SHA-256 over araz's code version, the folder, and every file's path and bytes."""
     from .cache import code_version
+    from .validate import read_bytes
 
     h = hashlib.sha256(f"corpus\0{code_version('corpus')}\0{root}\0{len(files)}".encode())
-    for p, raw in zip(files, raws):
+    for p in files:
+        raw = read_bytes(p)
         h.update(f"\0{p}\0{-1 if raw is None else len(raw)}\0".encode())
         if raw is not None:
             h.update(raw)
