@@ -28,7 +28,15 @@ _REDRAW = 0.1  # seconds between redraws
 
 
 def _in_notebook() -> bool:
-    return "ipykernel" in sys.modules
+    """True inside a running Jupyter kernel (not merely when ipykernel was imported)."""
+    ipython = sys.modules.get("IPython")
+    if ipython is None:
+        return False
+    try:
+        shell = ipython.get_ipython()
+    except Exception:  # pragma: no cover - exotic IPython states
+        return False
+    return shell is not None and "IPKernelApp" in getattr(shell, "config", {})
 
 
 def enabled(total: int | None, *, min_total: int = MIN_TOTAL, file: TextIO | None = None) -> bool:
@@ -40,7 +48,7 @@ def enabled(total: int | None, *, min_total: int = MIN_TOTAL, file: TextIO | Non
         return True
     if total is not None and total < min_total:
         return False
-    if _in_notebook():
+    if file is None and _in_notebook():
         return True
     stream = file if file is not None else sys.stderr
     try:
