@@ -360,7 +360,8 @@ def figure(sizes: dict, path: Path) -> Path | None:
         if pts:
             ax2.plot(*zip(*pts), "--" if step == "pandas" else "-", marker="o", label=label)
     for kind in ("explorer",):
-        ops = sorted({r.get("operation") for n in ns for r in ((sizes[n].get(kind) or {}).get("rows") or [])})
+        ops = sorted({r.get("operation") for n in ns for r in ((sizes[n].get(kind) or {}).get("rows") or [])
+                      if is_interaction(r)})
         for op in ops:
             pts = [(n, r["p95_ms"]) for n in ns for r in ((sizes[n].get(kind) or {}).get("rows") or []) if r.get("operation") == op]
             if pts:

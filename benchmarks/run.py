@@ -133,6 +133,18 @@ def measure_size(n: int, corpus: Path, steps: list[str], runner: Runner, *, repe
     return out
 
 
+def rewrite_report(out: Path) -> int:
+    """Render ``results.md`` and ``scaling.png`` again from ``results.json``."""
+    data = json.loads((out / "results.json").read_text())
+    sizes = {n: {k: v for k, v in d.items() if k != "_meta"} for n, d in report.to_int_keys(data["sizes"]).items()}
+    checks = report.checks(sizes, data.get("import"))
+    (out / "results.md").write_text(report.markdown(sizes, data.get("import"), data["machine"], checks, data["meta"]),
+                                    encoding="utf-8")
+    report.figure(sizes, out / "scaling.png")
+    print("\n".join(c.line() for c in checks))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks", description="Araz at scale, against the tools a user would pick instead.")
     ap.add_argument("--n", type=int, help="one corpus size (overrides --sizes)")
@@ -151,7 +163,10 @@ def main(argv: list[str] | None = None) -> int:
                     " on a shared machine pinning adds waiting)")
     ap.add_argument("--no-import", action="store_true", help="skip timing `import araz`")
     ap.add_argument("--no-merge", action="store_true", help="do not keep other sizes from an earlier results.json")
+    ap.add_argument("--report-only", action="store_true", help="measure nothing: rewrite results.md and scaling.png from results.json")
     args = ap.parse_args(argv)
+    if args.report_only:
+        return rewrite_report(args.out)
 
     if (ROOT / "src" / "araz").is_dir() and str(ROOT / "src") not in sys.path:
         sys.path.insert(0, str(ROOT / "src"))  # measure this checkout's araz (e.g. a git worktree)
