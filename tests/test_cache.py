@@ -181,3 +181,18 @@ def test_tables_come_back_exactly_as_they_were_written(tmp_path):
     pd.testing.assert_frame_equal(back["pair"][1], dup)
     pd.testing.assert_frame_equal(back["list"][0], frame.iloc[:0])
     assert back["list"][1] == "text" and back["n"] == 5 and isinstance(back["pair"], tuple)
+
+
+def test_old_entries_are_pruned_by_count_and_size(tmp_path, cache_dir):
+    import os
+    import time
+
+    cache_dir.mkdir()
+    for i in range(5):
+        p = cache_dir / f"corpus-{i}.pickle"
+        p.write_bytes(b"x" * 100)
+        os.utime(p, (time.time() - 100 + i, time.time() - 100 + i))
+    cache.prune(keep=3)
+    assert sorted(p.name for p in cache_dir.glob("corpus-*")) == ["corpus-2.pickle", "corpus-3.pickle", "corpus-4.pickle"]
+    cache.prune(keep=3, max_bytes=150)
+    assert [p.name for p in cache_dir.glob("corpus-*")] == ["corpus-4.pickle"]

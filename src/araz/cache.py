@@ -32,6 +32,7 @@ from typing import Any
 
 MIN_DOCUMENTS = 200  # smaller corpora load in a fraction of a second without a cache
 KEEP = 8  # corpora (and their annotation folders) kept on disk
+MAX_BYTES = 4 * 1024**3  # and no more parsed corpora than this (one of 100,000 articles is ~1.8 GB)
 FORMAT = 5  # bump when what is stored changes
 
 
@@ -235,13 +236,18 @@ def annotation_path(fingerprint: str, key: Any) -> Path:
     return cache_dir() / "annotations" / fingerprint[:32] / f"{h[:40]}.pickle"
 
 
-def prune(keep: int = KEEP) -> None:
-    """Keep only the ``keep`` most recently used corpora and annotation folders."""
+def prune(keep: int = KEEP, max_bytes: int | None = None) -> None:
+    """Keep only the ``keep`` most recently used corpora and annotation folders, and no more
+    corpora than fit in ``max_bytes`` (default :data:`MAX_BYTES`; the newest is always kept)."""
     base = cache_dir()
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
     try:
         entries = sorted(base.glob("corpus-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
-        for p in entries[keep:]:
-            p.unlink(missing_ok=True)
+        total = 0
+        for i, p in enumerate(entries):
+            total += p.stat().st_size
+            if i >= keep or (i > 0 and total > max_bytes):
+                p.unlink(missing_ok=True)
         pointers = sorted(base.glob("stat-*.key"), key=lambda p: p.stat().st_mtime, reverse=True)
         for p in pointers[4 * keep:]:
             p.unlink(missing_ok=True)
