@@ -196,3 +196,16 @@ def test_old_entries_are_pruned_by_count_and_size(tmp_path, cache_dir):
     assert sorted(p.name for p in cache_dir.glob("corpus-*")) == ["corpus-2.pickle", "corpus-3.pickle", "corpus-4.pickle"]
     cache.prune(keep=3, max_bytes=150)
     assert [p.name for p in cache_dir.glob("corpus-*")] == ["corpus-4.pickle"]
+
+
+def test_writing_the_cache_leaves_the_corpus_strings_as_they_were(tmp_path, cache_dir):
+    text = "Iran’s view of the “3+3” format. " * 20
+    folder = make_corpus(tmp_path, {f"d{i}.md": ({**GOOD, "title": f"T{i}"}, text) for i in range(3)})
+    corpus = araz.load_corpus(folder)
+    doc = corpus[corpus.doc_ids[0]]
+    sentence = corpus.sentences["text"].iloc[0]
+    before = sys.getsizeof(doc.text), sys.getsizeof(sentence)
+    cache.write(tmp_path / "x.pickle", {"docs": list(corpus), "sentences": corpus.sentences})
+    assert (sys.getsizeof(doc.text), sys.getsizeof(sentence)) == before  # no UTF-8 copy attached
+    back = cache.read(tmp_path / "x.pickle")
+    assert back["docs"][0] == doc and back["sentences"]["text"].iloc[0] == sentence

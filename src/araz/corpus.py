@@ -71,6 +71,13 @@ class Document:
     sha256: str
     extra: dict = field(default_factory=dict, compare=False, hash=False)
 
+    def __getstate__(self) -> dict:
+        # pickle a copy of the text: pickling the original would attach a UTF-8 copy to it
+        # for good (see araz.cache.fresh)
+        from .cache import fresh
+
+        return {**self.__dict__, "text": fresh(self.text)}
+
     def meta(self) -> dict:
         """The provenance fields as a plain dict (no text)."""
         return {k: getattr(self, k) for k in DOCUMENT_COLUMNS if hasattr(self, k) and k not in ("n_paragraphs", "n_sentences", "n_words")}
