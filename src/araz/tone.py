@@ -49,6 +49,7 @@ import textwrap
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -189,17 +190,23 @@ def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return norm, word, brk
 
 
+@lru_cache(maxsize=1)
+def _tables16() -> np.ndarray:
+    """The normalisation table as 16-bit codes (for text without code points beyond the BMP)."""
+    return _tables()[0].astype(np.uint16)
+
+
 @dataclass
 class _Prepared:
     joined: str         # "\n" + sentences joined by "\n" + "\n"
     norm: str           # the same, lower-cased, every non-word character a space (same length)
     codes: np.ndarray   # `norm` as code points
     starts: np.ndarray  # where each sentence starts in `joined`
+    breaks: np.ndarray  # sorted positions in `joined` of the clause-breaking characters (_BREAK_CHARS)
 
 
 def _prepare(texts: list[str]) -> _Prepared:
-    norm_t, _, _ = _tables()
-    word_t = _tables()[1]
+    norm_t, word_t, brk_t = _tables()
     n = len(texts)
     lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=n)
     starts = np.empty(n, dtype=np.int64)
@@ -208,16 +215,24 @@ def _prepare(texts: list[str]) -> _Prepared:
         np.cumsum(lens[:-1] + 1, out=starts[1:])
         starts[1:] += 1
     joined = "\n" + "\n".join(texts) + "\n"
-    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
-    if codes.max() > 0xFFFF:
-        codes = np.minimum(codes, 0xFFFF)
-    out = norm_t[codes]
+    raw = joined.encode("utf-16-le")
+    wide = len(raw) != 2 * len(joined)  # code points beyond the BMP: 32-bit codes
+    if wide:
+        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        if codes.max() > 0xFFFF:
+            codes = np.minimum(codes, 0xFFFF)
+        out = norm_t[codes]
+    else:
+        codes = np.frombuffer(raw, dtype=np.uint16)
+        out = _tables16()[codes]
     apos = np.flatnonzero(out == 39)
     if len(apos):  # an apostrophe is part of a word only between two letters (can't, Iran's)
         inner = word_t[codes[apos - 1]] & word_t[codes[np.minimum(apos + 1, len(codes) - 1)]]
         out[apos[~inner]] = 32
-    norm = out.tobytes().decode("utf-32-le")
-    return _Prepared(joined, norm, out, starts)
+    space = np.flatnonzero(out == 32)  # every break character is a space in `norm`
+    breaks = space[brk_t[codes[space]]]
+    norm = out.tobytes().decode("utf-32-le" if wide else "utf-16-le")
+    return _Prepared(joined, norm, out, starts, breaks)
 
 
 def normalise(text: str) -> str:
@@ -557,7 +572,7 @@ def _score_texts(texts: list[str], lex: Lexicon) -> _Scored:
     P = _prepare(texts)
     starts = P.starts
 
-    hits = np.array(list(m.automaton.iter(P.norm)), dtype=np.int64).reshape(-1, 2)
+    hits = np.fromiter(chain.from_iterable(m.automaton.iter(P.norm)), dtype=np.int64).reshape(-1, 2)
     ends, vals = hits[:, 0], hits[:, 1]
     ws = ends - m.keylen[vals] + 2          # first character of the word (after the space)
     we = ends + 1                           # one past the last character matched
@@ -596,13 +611,11 @@ def _score_texts(texts: list[str], lex: Lexicon) -> _Scored:
     # clause boundaries: punctuation, and the words but / yet / however / whereas
     brk_words = ws[kind == _KIND_BREAK]
     joined, norm = P.joined, P.norm
-    search = _BREAK_RE.search
+    breaks = P.breaks
 
     def same_clause(a: np.ndarray, b: np.ndarray, sel: np.ndarray) -> np.ndarray:
         """For the pairs in ``sel``: no punctuation break and no but/yet/however between a and b."""
-        out = sel.copy()
-        idx = np.flatnonzero(sel)
-        out[idx] = [search(joined, x, y) is None for x, y in zip(a[idx].tolist(), b[idx].tolist())]
+        out = sel & (np.searchsorted(breaks, a, side="left") == np.searchsorted(breaks, b, side="left"))
         if len(brk_words):
             out &= np.searchsorted(brk_words, a, side="right") == np.searchsorted(brk_words, b, side="right")
         return out
