@@ -126,6 +126,17 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
     return _TABLES
 
 
+_MASK16: np.ndarray | None = None
+
+
+def _mask16() -> np.ndarray:
+    """The ``mask`` table of :func:`_tables` as 16-bit code units (every BMP value fits)."""
+    global _MASK16
+    if _MASK16 is None:
+        _MASK16 = _tables()[1].astype(np.uint16)
+    return _MASK16
+
+
 def _lookup(table: np.ndarray, cps: np.ndarray, big) -> np.ndarray:
     """``table[cps]`` for code points in the BMP; ``big(cp)`` for the rest (rare)."""
     if len(cps) == 0 or int(cps.max()) < 0x10000:
@@ -417,9 +428,18 @@ class Matcher:
         if not text:
             return empty
         ftab, mtab = _tables()
-        raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        masked = _lookup(mtab, raw, lambda c: c if chr(c).isalnum() else 1)
-        masked = _SENTINEL + masked.tobytes().decode("utf-32-le") + _SENTINEL
+        raw = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
+        if len(raw) == len(text):  # no character beyond the BMP: 16-bit tables, half the memory traffic
+            m16 = _mask16()
+            masked = m16[raw]
+            if int(masked.max()) < 0x100:  # surrogates cannot occur here; latin-1 decodes fastest
+                masked = masked.astype(np.uint8).tobytes().decode("latin-1")
+            else:
+                masked = masked.tobytes().decode("utf-16-le")
+        else:
+            raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+            masked = _lookup(mtab, raw, lambda c: c if chr(c).isalnum() else 1).tobytes().decode("utf-32-le")
+        masked = _SENTINEL + masked + _SENTINEL
         flat = np.fromiter(itertools.chain.from_iterable(self.automaton.iter(masked)), dtype=np.int64)
         if flat.size == 0:
             return empty
@@ -555,74 +575,61 @@ def for_corpus(corpus, extra=None) -> Gazetteer:
 def _all_mentions(corpus, gaz: Gazetteer) -> pd.DataFrame:
     matcher = build_matcher(gaz)
     sents = corpus.sentences
-    pieces = []
-    # Process documents in chunks of ~2 MB joined by blank lines: one automaton pass per chunk.
-    chunk: list = []
-    size = 0
     docs = list(corpus)
-
-    def flush():
-        nonlocal chunk, size
-        if not chunk:
-            return
-        sep = "\n\n"
-        bases, pos = [], 0
-        for d in chunk:
-            bases.append(pos)
-            pos += len(d.text) + len(sep)
-        text = sep.join(d.text for d in chunk)
-        start, end, aid = matcher.spans(text)
-        if len(start):
-            bases_a = np.array(bases, dtype=np.int64)
-            di = np.searchsorted(bases_a, start, side="right") - 1
-            pieces.append((chunk, bases_a, di, start, end, aid, text))
-        chunk, size = [], 0
-
-    for d in docs:
-        chunk.append(d)
+    # Process documents in chunks of ~2 MB joined by blank lines: one automaton pass per chunk.
+    sep = "\n\n"
+    bounds = [0]
+    size = 0
+    for i, d in enumerate(docs):
         size += len(d.text)
         if size > 2_000_000:
-            flush()
-    flush()
-    if not pieces:
+            bounds.append(i + 1)
+            size = 0
+    if bounds[-1] != len(docs):
+        bounds.append(len(docs))
+    cols: dict[str, list] = {c: [] for c in ("start", "end", "surface", "aid", "dk")}
+    for lo, hi in zip(bounds[:-1], bounds[1:]):
+        lens = np.fromiter((len(d.text) for d in docs[lo:hi]), dtype=np.int64, count=hi - lo)
+        bases = np.zeros(hi - lo, dtype=np.int64)
+        np.cumsum(lens[:-1] + len(sep), out=bases[1:])
+        text = sep.join([d.text for d in docs[lo:hi]])
+        start, end, aid = matcher.spans(text)
+        if not len(start):
+            continue
+        di = np.searchsorted(bases, start, side="right") - 1
+        cols["start"].append(start - bases[di])
+        cols["end"].append(end - bases[di])
+        cols["surface"].extend([text[a:b] for a, b in zip(start.tolist(), end.tolist())])
+        cols["aid"].append(aid)
+        cols["dk"].append(di + lo)
+    if not cols["aid"]:
         return pd.DataFrame(columns=MENTION_COLUMNS)
     # sentence lookup: global sentence start offsets in corpus order
-    doc_index = {d: i for i, d in enumerate(corpus.doc_ids)}
-    s_doc = sents["doc_id"].map(doc_index).to_numpy(dtype=np.int64)
+    s_doc = pd.Index(corpus.doc_ids).get_indexer(sents["doc_id"]).astype(np.int64)
     s_start = sents["start"].to_numpy(dtype=np.int64)
     s_key = s_doc * (1 << 32) + s_start
-    order = np.argsort(s_key, kind="stable")
-    s_key_sorted = s_key[order]
-    par = sents["paragraph"].to_numpy()[order]
-    sen = sents["sentence"].to_numpy()[order]
-    cit = sents["citation"].to_numpy(dtype=object)[order]
-    al = gaz.aliases
-    cols = {c: [] for c in ("doc_id", "start", "end", "surface", "aid", "dk")}
-    for chunk, bases_a, di, start, end, aid, text in pieces:
-        ids = np.array([d.doc_id for d in chunk], dtype=object)
-        local_s = start - bases_a[di]
-        local_e = end - bases_a[di]
-        cols["doc_id"].append(ids[di])
-        cols["start"].append(local_s)
-        cols["end"].append(local_e)
-        cols["surface"].append(np.array([text[a:b] for a, b in zip(start, end)], dtype=object))
-        cols["aid"].append(aid)
-        cols["dk"].append(np.array([doc_index[i] for i in ids], dtype=np.int64)[di])
-    doc_id = np.concatenate(cols["doc_id"])
+    if len(s_key) > 1 and (s_key[1:] < s_key[:-1]).any():
+        order = np.argsort(s_key, kind="stable")
+        s_key_sorted = s_key[order]
+    else:  # already in corpus order (the usual case)
+        order = np.arange(len(s_key))
+        s_key_sorted = s_key
     start = np.concatenate(cols["start"])
     end = np.concatenate(cols["end"])
     aid = np.concatenate(cols["aid"])
-    key = np.concatenate(cols["dk"]) * (1 << 32) + start
+    dk = np.concatenate(cols["dk"])
+    key = dk * (1 << 32) + start
     si = np.searchsorted(s_key_sorted, key, side="right") - 1
-    si = np.clip(si, 0, len(s_key_sorted) - 1)
-    p = par[si]
-    s = sen[si]
-    df = pd.DataFrame({"doc_id": doc_id, "paragraph": p, "sentence": s, "start": start, "end": end,
-                       "surface": np.concatenate(cols["surface"])})
+    si = order[np.clip(si, 0, len(s_key_sorted) - 1)]
+    al = gaz.aliases
+    data = {"doc_id": pd.Series(np.array(corpus.doc_ids, dtype=object)).array.take(dk),
+            "paragraph": sents["paragraph"].to_numpy()[si], "sentence": sents["sentence"].to_numpy()[si],
+            "start": start, "end": end, "surface": np.array(cols["surface"], dtype=object)}
     for col in ("entity_id", "label", "kind", "entity_type", "category", "ambiguous", "alias"):
-        df[col] = al[col].to_numpy()[aid]
-    df["citation"] = cit[si]
-    return df[MENTION_COLUMNS]
+        data[col] = al[col].array.take(aid) if isinstance(al[col].dtype, pd.StringDtype) else al[col].to_numpy()[aid]
+    cit = sents["citation"]
+    data["citation"] = cit.array.take(si) if isinstance(cit.dtype, pd.StringDtype) else cit.to_numpy(dtype=object)[si]
+    return pd.DataFrame(data)[MENTION_COLUMNS]
 
 
 def mentions(corpus, kinds=None, *, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
