@@ -190,6 +190,19 @@ def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return norm, word, brk
 
 
+_QUOTE_CHARS = "“”\"‘"
+
+
+@lru_cache(maxsize=1)
+def _specials() -> np.ndarray:
+    """Over the BMP: 1 for a clause-breaking character, 2 for a quotation mark, else 0."""
+    t = np.zeros(0x10000, dtype=np.uint8)
+    t[_tables()[2]] = 1
+    for ch in _QUOTE_CHARS:
+        t[ord(ch)] = 2
+    return t
+
+
 @lru_cache(maxsize=1)
 def _tables16() -> np.ndarray:
     """The normalisation table as 16-bit codes (for text without code points beyond the BMP)."""
@@ -203,6 +216,7 @@ class _Prepared:
     codes: np.ndarray   # `norm` as code points
     starts: np.ndarray  # where each sentence starts in `joined`
     breaks: np.ndarray  # sorted positions in `joined` of the clause-breaking characters (_BREAK_CHARS)
+    quotes: np.ndarray  # sorted positions in `joined` of quotation marks (_QUOTE_CHARS)
 
 
 def _prepare(texts: list[str]) -> _Prepared:
@@ -229,10 +243,12 @@ def _prepare(texts: list[str]) -> _Prepared:
     if len(apos):  # an apostrophe is part of a word only between two letters (can't, Iran's)
         inner = word_t[codes[apos - 1]] & word_t[codes[np.minimum(apos + 1, len(codes) - 1)]]
         out[apos[~inner]] = 32
-    space = np.flatnonzero(out == 32)  # every break character is a space in `norm`
-    breaks = space[brk_t[codes[space]]]
+    space = np.flatnonzero(out == 32)  # every break character and quotation mark is a space in `norm`
+    special = _specials()[codes[space]]
+    breaks = space[special == 1]
+    quotes = space[special == 2]
     norm = out.tobytes().decode("utf-32-le" if wide else "utf-16-le")
-    return _Prepared(joined, norm, out, starts, breaks)
+    return _Prepared(joined, norm, out, starts, breaks, quotes)
 
 
 def normalise(text: str) -> str:
@@ -671,15 +687,17 @@ def _score_texts(texts: list[str], lex: Lexicon) -> _Scored:
         conceded = valid & (sign != 0)
         factor[conceded] *= CONCESSION
     # titles and names in quotation marks are not scored
-    quote_rows = np.array([i for i, t in enumerate(texts) if "“" in t or "”" in t or '"' in t or "‘" in t], dtype=np.int64)
+    quote_rows = np.unique(np.searchsorted(starts, P.quotes, side="right") - 1).astype(np.int64)
     title_spans = _title_spans(texts, quote_rows)
     masked = np.zeros(nt, dtype=bool)
     if title_spans and nt:
-        local = (t_ws - starts[t_sent]).tolist()
-        for i, r in enumerate(t_sent.tolist()):
-            for a, b in title_spans.get(r, ()):
-                if a <= local[i] < b:
-                    masked[i] = True
+        # spans do not overlap: a term is masked when it starts inside the last span opened before it
+        span_a = np.array([starts[r] + a for r, sp in title_spans.items() for a, _ in sp], dtype=np.int64)
+        span_b = np.array([starts[r] + b for r, sp in title_spans.items() for _, b in sp], dtype=np.int64)
+        order = np.argsort(span_a, kind="stable")
+        span_a, span_b = span_a[order], span_b[order]
+        j = np.searchsorted(span_a, t_ws, side="right") - 1
+        masked = (j >= 0) & (t_ws < span_b[np.maximum(j, 0)])
     factor[masked] = 0.0
     contribution = sign * weight * factor + 0.0  # no negative zero
     labelling = np.where((cls == _CLASS_NAMES.index("labelling")) & ~masked, weight, 0.0)
@@ -958,22 +976,49 @@ def _readable(matches: pd.DataFrame, n: int) -> np.ndarray:
     tone = matches[matches["class"].to_numpy() != "neutral"]
     if tone.empty:
         return out
-    fmt = {}
-    contrib = []
-    for v, c in zip(tone["contribution"].tolist(), tone["class"].tolist()):
-        if c == "labelling":
-            contrib.append("[label]")
-        else:
-            f = fmt.get(v)
-            if f is None:
-                f = fmt[v] = f"{v:+.1f}"
-            contrib.append(f)
-    parts = [f"{s} {c} ({e})" if e and c != "[label]" else f"{s} {c}"
-             for s, c, e in zip(tone["surface"].tolist(), contrib, tone["effect"].tolist())]
-    keys, spans = _bounds(tone["row"].to_numpy())
-    for r, (a, b) in zip(keys, spans):
-        out[r] = "; ".join(parts[a:b])
+    codes, uniq = pd.factorize(tone["contribution"].to_numpy())
+    contrib = np.array([f"{v:+.1f}" for v in uniq.tolist()], dtype=object)[codes]
+    contrib[tone["class"].to_numpy() == "labelling"] = "[label]"
+    rows = tone["row"].to_numpy()
+    keys, spans = _bounds(rows)
+    # one pass: each part ends in "; " inside a sentence and in "\x00" at its end, then one split
+    last = np.r_[rows[1:] != rows[:-1], True]
+    seps = np.array(["; ", "\x00"], dtype=object)[last.astype(np.intp)].tolist()
+    parts = [f"{s} {c} ({e}){z}" if e and c != "[label]" else f"{s} {c}{z}"
+             for s, c, e, z in zip(tone["surface"].tolist(), contrib.tolist(), tone["effect"].tolist(), seps)]
+    texts = "".join(parts).split("\x00")
+    if len(texts) == len(keys) + 1:
+        out[np.asarray(keys, dtype=np.int64)] = texts[:-1]
+    else:  # a "\x00" inside a surface: join sentence by sentence
+        parts = [p[:-len(z)] for p, z in zip(parts, seps)]
+        for r, (a, b) in zip(keys, spans):
+            out[r] = "; ".join(parts[a:b])
     return out
+
+
+class _MatchTable:
+    """The columns of all matched words, shared by every :class:`MatchList` of a scoring run.
+
+    Kept as arrays and turned into Python lists on first access (most sentences are never opened).
+    """
+
+    __slots__ = ("_arrays", "_cols")
+
+    def __init__(self, arrays: tuple):
+        self._arrays, self._cols = arrays, None
+
+    @property
+    def cols(self) -> tuple:
+        if self._cols is None:
+            self._cols = tuple(a.tolist() for a in self._arrays)
+            self._arrays = None
+        return self._cols
+
+    def __getstate__(self):
+        return self.cols
+
+    def __setstate__(self, cols):
+        self._arrays, self._cols = None, cols
 
 
 class MatchList(Sequence):
@@ -983,10 +1028,10 @@ class MatchList(Sequence):
     Python object per word; ``list(m)`` or ``[t._asdict() for t in m]`` give plain data.
     """
 
-    __slots__ = ("_cols", "_a", "_b")
+    __slots__ = ("_table", "_a", "_b")
 
-    def __init__(self, cols: tuple, a: int, b: int):
-        self._cols, self._a, self._b = cols, a, b
+    def __init__(self, table: _MatchTable, a: int, b: int):
+        self._table, self._a, self._b = table, a, b
 
     def __len__(self) -> int:
         return self._b - self._a
@@ -998,7 +1043,7 @@ class MatchList(Sequence):
             i += len(self)
         if not 0 <= i < len(self):
             raise IndexError("match index out of range")
-        return TermMatch(*(c[self._a + i] for c in self._cols))
+        return TermMatch(*(c[self._a + i] for c in self._table.cols))
 
     def __eq__(self, other) -> bool:
         return list(self) == list(other) if isinstance(other, (list, tuple, MatchList)) else NotImplemented
@@ -1007,7 +1052,7 @@ class MatchList(Sequence):
         return repr(list(self))
 
 
-_NO_MATCHES = MatchList((), 0, 0)
+_NO_MATCHES = MatchList(_MatchTable(()), 0, 0)
 
 
 def _records(matches: pd.DataFrame, n: int) -> np.ndarray:
@@ -1016,10 +1061,10 @@ def _records(matches: pd.DataFrame, n: int) -> np.ndarray:
     out.fill(_NO_MATCHES)
     if matches.empty:
         return out
-    cols = tuple(matches[c].tolist() for c in ("term", "surface", "class", "weight", "cue", "effect", "contribution", "start", "end"))
+    table = _MatchTable(tuple(matches[c].to_numpy() for c in ("term", "surface", "class", "weight", "cue", "effect", "contribution", "start", "end")))
     keys, spans = _bounds(matches["row"].to_numpy())
     for r, (a, b) in zip(keys, spans):  # element-wise: numpy must not unpack the sequences
-        out[r] = MatchList(cols, a, b)
+        out[r] = MatchList(table, a, b)
     return out
 
 
