@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 import yaml
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Tests (and the notebooks they run in subprocesses) keep on-disk caches out of the user's home.
+os.environ.setdefault("ARAZ_CACHE_DIR", tempfile.mkdtemp(prefix="araz-test-cache-"))
 
 
 def write_doc(folder: Path, name: str, meta: dict, text: str) -> Path:

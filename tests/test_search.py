@@ -383,3 +383,13 @@ def test_ranking_agrees_with_fts5_bm25_on_single_words(corpus):
             "SELECT u.citation FROM sentence_fts JOIN sentence u ON u.id = sentence_fts.rowid "
             "WHERE sentence_fts MATCH ? ORDER BY bm25(sentence_fts), u.id", (f'"{word}"',))]
         assert ours == fts5, word
+
+
+def test_search_returns_the_best_hundred_by_default_and_counts_every_match(tmp_path):
+    from conftest import make_corpus
+
+    text = "\n".join(f"Iran and Azerbaijan met again, meeting number {i}." for i in range(150))
+    corpus = araz.load_corpus(make_corpus(tmp_path, {"a.md": ({"title": "t", "outlet": "o", "published": "2024"}, text)}))
+    top = s.search(corpus, "Azerbaijan")
+    assert len(top) == 100 and top.attrs["total"] == 150
+    assert len(s.search(corpus, "Azerbaijan", limit=None)) == 150

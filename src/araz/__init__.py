@@ -17,8 +17,8 @@ from .validate import validate
 
 __version__ = "0.1.0"
 _SUBMODULES = {
-    "actors", "briefing", "claims", "corpus", "corridors", "dates", "errors", "exercises", "explore",
-    "formats", "gazetteer", "paths", "plots", "search", "sources", "tables", "text", "timeline",
+    "actors", "briefing", "cache", "claims", "corpus", "corridors", "dates", "errors", "exercises", "explore",
+    "formats", "gazetteer", "paths", "plots", "progress", "search", "sources", "tables", "text", "timeline",
     "tone", "widgets",
 }
 __all__ = [

@@ -75,6 +75,7 @@ from .paths import shipped
 
 SCHEMA_VERSION = 2
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"  # around matched words in ``snippet``; see :func:`snippet_html`
+DEFAULT_LIMIT = 100  # rows search() returns unless asked for more (limit=None: every match)
 DISK_CACHE_MIN_SENTENCES = 5_000  # smaller corpora are indexed in memory in a blink
 KWIC_COLUMNS = ["doc_id", "citation", "left", "match", "right", "start", "end", "entity_id"]
 SEARCH_COLUMNS = ["rank", "score", "doc_id", "citation", "paragraph", "sentence", "start", "end",
@@ -624,7 +625,7 @@ def _as_list(value, name: str) -> list[str] | None:
 
 
 def search(corpus: Corpus, query: str | None = None, *, outlets=None, perspectives=None, start=None, end=None,
-           actors=None, corridors=None, entities=None, unit: str = "sentence", limit: int | None = None,
+           actors=None, corridors=None, entities=None, unit: str = "sentence", limit: int | None = DEFAULT_LIMIT,
            offset: int = 0) -> pd.DataFrame:
     """Return the sentences (or paragraphs) that match ``query`` and the filters, best first.
 
@@ -644,6 +645,9 @@ def search(corpus: Corpus, query: str | None = None, *, outlets=None, perspectiv
       a unit must mention at least one of the listed actors, and one of the listed corridors.
       ``entities`` takes ids of any kind (e.g. the 3+3 format).
     * ``unit``: ``"sentence"`` or ``"paragraph"``; ``limit``/``offset``: one page of results.
+      Like a search engine, it returns the best :data:`DEFAULT_LIMIT` (100) by default —
+      ``attrs["total"]`` still counts every match; ``limit=None`` returns all of them (on a
+      large corpus a common word can match hundreds of thousands of sentences).
 
     Bad syntax raises :class:`araz.QueryError`; unknown outlets or ids, or ``end`` before
     ``start``, raise :class:`araz.ScopeError`.
