@@ -650,7 +650,7 @@ def mentions(corpus, kinds=None, *, gazetteer: Gazetteer | None = None) -> pd.Da
     [['azerbaijan', 'metonym', 'anon-2025-pezeshkian-visit ¶2.3']]
     """
     gaz = gazetteer if gazetteer is not None else for_corpus(corpus)
-    df = corpus.cached(("araz.gazetteer.mentions", gaz.fingerprint), lambda: _all_mentions(corpus, gaz))
+    df = corpus.cached(("araz.gazetteer.mentions", gaz.fingerprint), lambda: _all_mentions(corpus, gaz), persist=True)
     if kinds is not None:
         from .errors import ScopeError
 
