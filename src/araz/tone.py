@@ -1057,15 +1057,16 @@ _NO_MATCHES = MatchList(_MatchTable(()), 0, 0)
 
 def _records(matches: pd.DataFrame, n: int) -> np.ndarray:
     """The structured form: per sentence, a :class:`MatchList` of its matched words."""
-    out = np.empty(n, dtype=object)
-    out.fill(_NO_MATCHES)
     if matches.empty:
+        out = np.empty(n, dtype=object)
+        out.fill(_NO_MATCHES)
         return out
     table = _MatchTable(tuple(matches[c].to_numpy() for c in ("term", "surface", "class", "weight", "cue", "effect", "contribution", "start", "end")))
     keys, spans = _bounds(matches["row"].to_numpy())
-    for r, (a, b) in zip(keys, spans):  # element-wise: numpy must not unpack the sequences
-        out[r] = MatchList(table, a, b)
-    return out
+    items = [_NO_MATCHES] * n
+    for r, (a, b) in zip(keys, spans):
+        items[r] = MatchList(table, a, b)
+    return np.fromiter(items, dtype=object, count=n)  # numpy must not unpack the sequences
 
 
 def _score(corpus: Corpus, lex: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
