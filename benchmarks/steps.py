@@ -140,9 +140,16 @@ def step_pipeline(spec, rec: Recorder):
     rec.info.update(documents=len(corpus), actor_mentions=len(a), corridor_mentions=len(k), tone_rows=len(t))
 
 
+def _compute_only() -> None:
+    """Against a peer, time the computation only: the peers keep no on-disk cache, so ours
+    neither reads nor writes one here (the pipeline and reopen steps measure the cache)."""
+    os.environ["ARAZ_CACHE"] = "off"
+
+
 def step_match(spec, rec: Recorder):
     mentions = _need_attr("araz.gazetteer", "mentions")
     corpus = _load(spec)
+    _compute_only()
     rec.setup_done()
     with rec.time("gazetteer.mentions"):
         m = mentions(corpus)
@@ -201,6 +208,7 @@ def step_ruler(spec, rec: Recorder):
 def step_tone(spec, rec: Recorder):
     score = _need_attr("araz.tone", "score_sentences")
     corpus = _load(spec)
+    _compute_only()
     rec.setup_done()
     with rec.time("tone.score_sentences"):
         t = score(corpus)
