@@ -394,9 +394,37 @@ class Matcher:
         self.simple_groups = bool((self.group_size == 1).all())
         # What the automaton cannot see, checked per hit with flat arrays: the exact non-word
         # characters of an alias (folded), and for case-sensitive aliases every character as written.
+        # (vectorised over the concatenated folded aliases; same order as an alias-by-alias loop)
+        all_f = "".join(self.alias_fold)
+        fl = np.array([len(f) for f in self.alias_fold], dtype=np.int64)
+        if not np.array_equal(fl, self.alias_len):  # fold() keeps lengths; never expected
+            self._checks_by_alias(n)
+            return
+        if len(all_f):
+            f_cps = np.frombuffer(all_f.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+            t_cps = np.frombuffer("".join(self.alias_text).encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+            is_word = _is_word_chars(f_cps.astype(np.uint32))
+        else:
+            f_cps = t_cps = np.zeros(0, dtype=np.int64)
+            is_word = np.zeros(0, dtype=bool)
+        owner = np.repeat(np.arange(n), fl)
+        pos_in = np.arange(len(f_cps)) - np.repeat(np.cumsum(fl) - fl, fl)
+        cs_c = self.cs[owner] if n else np.zeros(0, dtype=bool)
+        sel = ~is_word | cs_c
+        offs = pos_in[sel]
+        exp_f = np.where(~is_word, f_cps, -1)[sel]
+        exp_raw = np.where(cs_c & is_word, t_cps, -1)[sel]
+        counts = np.bincount(owner[sel], minlength=n)
+        self.chk_count = np.array(counts, dtype=np.int64)
+        self.chk_ptr = np.concatenate([[0], np.cumsum(self.chk_count)[:-1]]).astype(np.int64)
+        self.chk_off = np.array(offs, dtype=np.int64)
+        self.chk_fold = np.array(exp_f, dtype=np.int64)
+        self.chk_raw = np.array(exp_raw, dtype=np.int64)
+
+    def _checks_by_alias(self, n: int) -> None:
         offs, exp_f, exp_raw, counts = [], [], [], []
         for i in range(n):
-            f, raw = self.alias_fold[i], self.alias_cs_form[i]
+            f = self.alias_fold[i]
             k = 0
             for j, ch in enumerate(f):
                 is_word = _is_word_chars(np.array([ord(ch)], dtype=np.uint32))[0]
@@ -629,7 +657,9 @@ def _all_mentions(corpus, gaz: Gazetteer) -> pd.DataFrame:
         data[col] = al[col].array.take(aid) if isinstance(al[col].dtype, pd.StringDtype) else al[col].to_numpy()[aid]
     cit = sents["citation"]
     data["citation"] = cit.array.take(si) if isinstance(cit.dtype, pd.StringDtype) else cit.to_numpy(dtype=object)[si]
-    return pd.DataFrame(data)[MENTION_COLUMNS]
+    if list(data) != MENTION_COLUMNS:
+        data = {c: data[c] for c in MENTION_COLUMNS}
+    return pd.DataFrame(data, copy=False)
 
 
 def mentions(corpus, kinds=None, *, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
