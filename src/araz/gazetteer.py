@@ -127,6 +127,68 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
 
 
 _MASK16: np.ndarray | None = None
+_MASK8: bytes | None = None
+
+
+def _mask8() -> bytes | None:
+    """The ``mask`` table for code points below 256 as a ``bytes.translate`` table, or None
+    if some such character would mask to a code point of 256 or more."""
+    global _MASK8
+    if _MASK8 is None:
+        low = _tables()[1][:256]
+        _MASK8 = low.astype(np.uint8).tobytes() if int(low.max()) < 256 else b""
+    return _MASK8 or None
+
+
+class _Latin1CodePoints:
+    """``cps[pos]`` (code points of a text) from its latin-1 bytes plus the sparse positions of
+    characters beyond latin-1 (which the bytes hold as ``?``)."""
+
+    def __init__(self, lat: np.ndarray, q: np.ndarray, qcp: np.ndarray):
+        self.lat, self.q, self.qcp = lat, q, qcp
+
+    def __getitem__(self, pos: np.ndarray) -> np.ndarray:
+        pos = np.asarray(pos)
+        out = self.lat[pos].astype(np.int64)
+        if len(self.q) and len(pos):
+            p = np.where(pos < 0, pos + len(self.lat), pos)
+            j = np.minimum(np.searchsorted(self.q, p), len(self.q) - 1)
+            hit = self.q[j] == p
+            out[hit] = self.qcp[j[hit]]
+        return out
+
+
+def _mask_latin1(text: str):
+    """``(masked, cps)`` for a text mostly in latin-1 (the usual case), else None: the text is
+    encoded to latin-1 (other characters become ``?``), masked with ``bytes.translate``, and the
+    few other characters are masked one by one."""
+    tab = _mask8()
+    if tab is None:
+        return None
+    b = text.encode("latin-1", "replace")
+    if len(b) != len(text):
+        return None
+    lat = np.frombuffer(b, dtype=np.uint8)
+    q = np.flatnonzero(lat == 63)
+    if len(q) > len(text) // 16 + 64:
+        return None
+    masked_b = b.translate(tab)
+    if len(q):
+        qcp = np.fromiter((ord(text[i]) for i in q.tolist()), dtype=np.int64, count=len(q))
+        other = qcp != 63
+        q, qcp = q[other], qcp[other]
+        if len(qcp) and ((qcp >= 0xD800) & (qcp < 0xE000)).any():
+            return None  # lone surrogates: the general path (and its error)
+    else:
+        qcp = np.zeros(0, dtype=np.int64)
+    if len(q):
+        qm = _lookup(_tables()[1], qcp.astype(np.uint32), lambda c: c if chr(c).isalnum() else 1)
+        if int(qm.max()) >= 256:
+            return None
+        mb = bytearray(masked_b)
+        np.frombuffer(mb, dtype=np.uint8)[q] = qm
+        masked_b = bytes(mb)
+    return masked_b.decode("latin-1"), _Latin1CodePoints(lat, q, qcp)
 
 
 def _mask16() -> np.ndarray:
@@ -294,6 +356,7 @@ def load_gazetteer(extra=None) -> Gazetteer:
     known = set(meta.index)
     seen_exact: dict[tuple, tuple] = {}
     seen_fold: dict[tuple, tuple] = {}
+    category_of = meta["category"].to_dict()
     keep = []
     for i, r in enumerate(aliases.itertuples(index=False)):
         ok = True
@@ -306,7 +369,7 @@ def load_gazetteer(extra=None) -> Gazetteer:
             ok = False
         if not ok:
             continue
-        cat = meta.at[r.entity_id, "category"]
+        cat = category_of[r.entity_id]
         group = "corridor" if cat == "corridor" else "actor"
         ek = (group, alias)
         if ek in seen_exact:
@@ -456,8 +519,10 @@ class Matcher:
         if not text:
             return empty
         ftab, mtab = _tables()
-        raw = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
-        if len(raw) == len(text):  # no character beyond the BMP: 16-bit tables, half the memory traffic
+        fast = _mask_latin1(text)  # ``raw[pos]`` below: code points at positions
+        if fast is not None:
+            masked, raw = fast
+        elif len(raw := np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)) == len(text):  # no character beyond the BMP: 16-bit tables, half the memory traffic
             m16 = _mask16()
             masked = m16[raw]
             if int(masked.max()) < 0x100:  # surrogates cannot occur here; latin-1 decodes fastest
@@ -505,7 +570,9 @@ class Matcher:
         n = len(text)
         # longest match wins, per category
         cat = self.cat_code[aid]
-        order = np.lexsort((-end, start, cat))
+        # one stable sort on a combined key == np.lexsort((-end, start, cat)); -1 <= start <= end <= n + 1
+        span = n + 3
+        order = np.argsort((cat * span + (start + 1)) * span + (span - 2 - end), kind="stable")
         start, end, aid, cat = start[order], end[order], aid[order], cat[order]
         big = n + 1
         s2, e2 = start + cat * big, end + cat * big
@@ -524,7 +591,7 @@ class Matcher:
                     chosen.append(i)
             chosen = np.array(sorted(chosen, key=lambda i: s2[i]), dtype=np.int64)
             start, end, aid = start[chosen], end[chosen], aid[chosen]
-        order = np.lexsort((aid, start))
+        order = np.argsort(start * len(self.alias_len) + aid, kind="stable")  # == np.lexsort((aid, start))
         return start[order], end[order], aid[order]
 
     def find(self, text: str) -> pd.DataFrame:
