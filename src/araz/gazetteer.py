@@ -174,7 +174,10 @@ def _mask_latin1(text: str):
         return None
     masked_b = b.translate(tab)
     if len(q):
-        qcp = np.fromiter((ord(text[i]) for i in q.tolist()), dtype=np.int64, count=len(q))
+        picked = "".join(map(text.__getitem__, q.tolist()))
+        qcp = np.frombuffer(picked.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+        if len(qcp) != len(q):
+            return None
         other = qcp != 63
         q, qcp = q[other], qcp[other]
         if len(qcp) and ((qcp >= 0xD800) & (qcp < 0xE000)).any():
