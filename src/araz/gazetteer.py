@@ -431,7 +431,20 @@ class Matcher:
         lead = np.zeros(n, dtype=np.int64)
         trail = np.zeros(n, dtype=np.int64)
         self.has_punct = np.zeros(n, dtype=bool)
-        for i, f in enumerate(self.alias_fold):
+        # every alias at once over the concatenated folded aliases (same keys as one by one)
+        f_len = np.array([len(f) for f in self.alias_fold], dtype=np.int64)
+        f_cps = np.frombuffer("".join(self.alias_fold).encode("utf-32-le"), dtype=np.uint32)
+        if n and (f_len > 0).all() and len(f_cps) == int(f_len.sum()):
+            word_all = _is_word_chars(f_cps)
+            core_all = np.where(word_all, f_cps, 1).astype(np.uint32).tobytes().decode("utf-32-le")
+            f_end = np.cumsum(f_len)
+            f_start = f_end - f_len
+            lead = word_all[f_start].astype(np.int64)
+            trail = word_all[f_end - 1].astype(np.int64)
+            self.has_punct = np.add.reduceat((~word_all).astype(np.int64), f_start) > 0
+            keys = [_SENTINEL * ld + core_all[a:b] + _SENTINEL * tr
+                    for ld, a, b, tr in zip(lead.tolist(), f_start.tolist(), f_end.tolist(), trail.tolist())]
+        for i, f in enumerate(self.alias_fold if not keys else ()):
             cps = np.frombuffer(f.encode("utf-32-le"), dtype=np.uint32)
             word = _is_word_chars(cps)
             core = np.where(word, cps, 1).astype(np.uint32).tobytes().decode("utf-32-le")
