@@ -882,3 +882,10 @@ __all__ = [
     "FunctionQuestion", "CustomQuestion", "OpenQuestion", "Case", "Exercise", "REGISTRY", "progress_path", "load_progress",
     "record", "corpus", "quote", "citations_in", "norm_text",
 ]
+
+
+# The shipped corpus's documents, named once for every exercise module.
+ALWAGHT = "alwaght-2025-araghchi-baku"
+FTRIBUNE = "ftribune-2025-araghchi-baku"
+ANON = "anon-2025-pezeshkian-visit"
+MEHR = "mehr-2021-korybko"

@@ -10,16 +10,13 @@ import tempfile
 from pathlib import Path
 
 from ._core import corpus as shipped_corpus
+from ._core import ALWAGHT, FTRIBUNE, ANON, MEHR  # noqa: F401
 from ._core import (
     Case, CitationQuestion, Exercise, FunctionQuestion, OpenQuestion, ValueQuestion, norm_text,
 )
 
 EX = Exercise("ex01", "Sources: provenance, dating, who speaks", "ex01_sources.ipynb")
 
-ALWAGHT = "alwaght-2025-araghchi-baku"
-FTRIBUNE = "ftribune-2025-araghchi-baku"
-ANON = "anon-2025-pezeshkian-visit"
-MEHR = "mehr-2021-korybko"
 
 
 def _sentences(corpus, doc_id):

@@ -13,12 +13,10 @@ from ._core import (
     _describe, norm_text,
 )
 from ._core import corpus as shipped_corpus
+from ._core import ALWAGHT, ANON, MEHR  # noqa: F401
 
 EX = Exercise("ex03", "Corridors: routes, names and the map", "ex03_corridors.ipynb")
 
-ALWAGHT = "alwaght-2025-araghchi-baku"
-ANON = "anon-2025-pezeshkian-visit"
-MEHR = "mehr-2021-korybko"
 
 
 def _table():

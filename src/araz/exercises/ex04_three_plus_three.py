@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from ._core import Case, CitationQuestion, Exercise, FunctionQuestion, OpenQuestion, ValueQuestion, norm_text
 from ._core import corpus as shipped_corpus
+from ._core import FTRIBUNE, MEHR  # noqa: F401
 
 EX = Exercise("ex04", "The 3+3 format: members and proposer, according to whom", "ex04_three_plus_three.ipynb")
 
-MEHR = "mehr-2021-korybko"
-FTRIBUNE = "ftribune-2025-araghchi-baku"
 
 
 def _t(corpus):

@@ -9,13 +9,10 @@ from ._core import (
     _describe, is_blank, norm_text,
 )
 from ._core import corpus as shipped_corpus
+from ._core import ALWAGHT, FTRIBUNE, ANON, MEHR  # noqa: F401
 
 EX = Exercise("ex05", "Tone: the codebook, the lexicon and VADER", "ex05_tone.ipynb")
 
-ALWAGHT = "alwaght-2025-araghchi-baku"
-FTRIBUNE = "ftribune-2025-araghchi-baku"
-ANON = "anon-2025-pezeshkian-visit"
-MEHR = "mehr-2021-korybko"
 LABELS = ("coop", "conf", "mixed", "neutral")
 
 #: the five sentences students code by hand in question 1

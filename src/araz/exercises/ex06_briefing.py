@@ -10,13 +10,10 @@ from ._core import (
     BLANK, CitationQuestion, CustomQuestion, Exercise, OpenQuestion, Outcome, ValueQuestion, Wrong, _describe,
 )
 from ._core import corpus as shipped_corpus
+from ._core import ALWAGHT, FTRIBUNE, ANON, MEHR  # noqa: F401
 
 EX = Exercise("ex06", "A briefing note: from the corpus to a cited note", "ex06_briefing.ipynb")
 
-ALWAGHT = "alwaght-2025-araghchi-baku"
-FTRIBUNE = "ftribune-2025-araghchi-baku"
-ANON = "anon-2025-pezeshkian-visit"
-MEHR = "mehr-2021-korybko"
 TOPIC = "Araghchi's December 2025 visit to Baku"
 
 
