@@ -209,3 +209,22 @@ def test_writing_the_cache_leaves_the_corpus_strings_as_they_were(tmp_path, cach
     assert (sys.getsizeof(doc.text), sys.getsizeof(sentence)) == before  # no UTF-8 copy attached
     back = cache.read(tmp_path / "x.pickle")
     assert back["docs"][0] == doc and back["sentences"]["text"].iloc[0] == sentence
+
+
+def test_text_columns_come_back_exactly_whatever_they_hold(tmp_path):
+    """Text columns are stored as one blob (distinct values once when they repeat): repeated
+    values, missing values, other scripts, the blob's own separator and lone surrogates."""
+    repeated = pd.Series(["Baku", "Tehran", None, "Baku"] * 500, dtype="str")
+    unique = pd.Series([f"sentence {i} — “Araz” ارس" for i in range(2000)], dtype="str")
+    unique[7] = None
+    odd = pd.Series(["a\x00b", "c"], dtype="str")  # the separator itself: pickled instead
+    surrogate = pd.Series(["x\udcff", "y"], dtype="str")
+    na_string = pd.Series(["p", None, "p", "p"], dtype="string")  # pandas.NA, not NaN
+    for series in (repeated, unique, odd, surrogate, na_string):
+        frame = pd.DataFrame({"t": series, "n": range(len(series))})
+        path = tmp_path / "t.pickle"
+        assert cache.write(path, frame)
+        back = cache.read(path)
+        pd.testing.assert_frame_equal(back, frame, check_exact=True)
+    shared = cache.read(tmp_path / "t.pickle") if cache.write(tmp_path / "t.pickle", pd.DataFrame({"t": repeated})) else None
+    assert shared["t"].iloc[0] is shared["t"].iloc[3]  # a repeated value is one object again

@@ -44,8 +44,8 @@ def mentions(corpus, kinds=None) -> pd.DataFrame:
     >>> sorted(set(m["surface"]))
     ['Israeli regime', 'the Islamic Republic', 'the Supreme Leader']
     """
-    df = _gaz.mentions(corpus)
-    df = df[df["category"] != "corridor"]
+    df = _gaz._table(corpus)
+    df = df[(df["category"] != "corridor").to_numpy()]
     if kinds is not None:
         wanted = {kinds} if isinstance(kinds, str) else set(kinds)
         bad = wanted - set(KIND_COLUMNS)

@@ -123,12 +123,12 @@ def mentions(corpus: Corpus) -> pd.DataFrame:
     def compute():
         from . import gazetteer
 
-        m = gazetteer.mentions(corpus)
-        m = m[m["category"] == "corridor"]
+        m = gazetteer._table(corpus)
+        m = m[(m["category"] == "corridor").to_numpy()]
         extra = [c for c in m.columns if c not in MENTION_COLUMNS and c != "category"]
         return m[MENTION_COLUMNS + extra].reset_index(drop=True)
 
-    return corpus.cached(("corridors", "mentions"), compute).copy()
+    return corpus.cached(("corridors", "mentions"), compute).copy(deep=False)  # copy-on-write
 
 
 def by_source(corpus: Corpus) -> pd.DataFrame:

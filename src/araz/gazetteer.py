@@ -683,7 +683,14 @@ def for_corpus(corpus, extra=None) -> Gazetteer:
     return load_gazetteer(extra=[*corpus_extras(corpus), *(extra or [])])
 
 
-def _all_mentions(corpus, gaz: Gazetteer) -> pd.DataFrame:
+_ROW_COLUMNS = ["dk", "si", "start", "end", "aid", "surface"]
+
+
+def _mention_rows(corpus, gaz: Gazetteer) -> pd.DataFrame:
+    """Every match as numbers, plus its surface: ``dk`` (document position), ``si`` (row of
+    ``corpus.sentences``), ``start, end`` (offsets in the document), ``aid`` (row of
+    ``gaz.aliases``). This compact form is what the disk cache keeps; :func:`_assemble`
+    turns it into the mentions table (a take per column)."""
     matcher = build_matcher(gaz)
     sents = corpus.sentences
     docs = list(corpus)
@@ -714,7 +721,8 @@ def _all_mentions(corpus, gaz: Gazetteer) -> pd.DataFrame:
         cols["aid"].append(aid)
         cols["dk"].append(di + lo)
     if not cols["aid"]:
-        return pd.DataFrame(columns=MENTION_COLUMNS)
+        empty = np.zeros(0, dtype=np.int64)
+        return pd.DataFrame({c: empty for c in _ROW_COLUMNS[:-1]} | {"surface": pd.array([], dtype="str")})
     # sentence lookup: global sentence start offsets in corpus order
     s_doc = pd.Index(corpus.doc_ids).get_indexer(sents["doc_id"]).astype(np.int64)
     s_start = sents["start"].to_numpy(dtype=np.int64)
@@ -732,10 +740,20 @@ def _all_mentions(corpus, gaz: Gazetteer) -> pd.DataFrame:
     key = dk * (1 << 32) + start
     si = np.searchsorted(s_key_sorted, key, side="right") - 1
     si = order[np.clip(si, 0, len(s_key_sorted) - 1)]
+    return pd.DataFrame({"dk": dk, "si": si, "start": start, "end": end, "aid": aid,
+                         "surface": pd.array(np.array(cols["surface"], dtype=object), dtype="str")}, copy=False)
+
+
+def _assemble(corpus, gaz: Gazetteer, rows: pd.DataFrame) -> pd.DataFrame:
+    """The mentions table (:data:`MENTION_COLUMNS`) from :func:`_mention_rows`."""
+    if rows.empty:
+        return pd.DataFrame(columns=MENTION_COLUMNS)
+    sents = corpus.sentences
+    dk, si, aid = (rows[c].to_numpy() for c in ("dk", "si", "aid"))
     al = gaz.aliases
     data = {"doc_id": pd.Series(np.array(corpus.doc_ids, dtype=object)).array.take(dk),
             "paragraph": sents["paragraph"].to_numpy()[si], "sentence": sents["sentence"].to_numpy()[si],
-            "start": start, "end": end, "surface": np.array(cols["surface"], dtype=object)}
+            "start": rows["start"].to_numpy(), "end": rows["end"].to_numpy(), "surface": rows["surface"].array}
     for col in ("entity_id", "label", "kind", "entity_type", "category", "ambiguous", "alias"):
         data[col] = al[col].array.take(aid) if isinstance(al[col].dtype, pd.StringDtype) else al[col].to_numpy()[aid]
     cit = sents["citation"]
@@ -743,6 +761,22 @@ def _all_mentions(corpus, gaz: Gazetteer) -> pd.DataFrame:
     if list(data) != MENTION_COLUMNS:
         data = {c: data[c] for c in MENTION_COLUMNS}
     return pd.DataFrame(data, copy=False)
+
+
+def _all_mentions(corpus, gaz: Gazetteer) -> pd.DataFrame:
+    """The mentions table; its compact form is kept on disk for a large folder corpus, so
+    that a restarted notebook reads it back instead of matching again."""
+    key = ("araz.gazetteer.mention_rows", gaz.fingerprint)
+    rows = corpus.cached(key, lambda: _mention_rows(corpus, gaz), persist=True)
+    corpus.cache.pop(key, None)  # the assembled table is what stays in memory
+    return _assemble(corpus, gaz, rows)
+
+
+def _table(corpus, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
+    """The corpus's mentions table, computed once per corpus and gazetteer: shared, so only
+    for callers that make a new table from it (a filter) and never change it in place."""
+    gaz = gazetteer if gazetteer is not None else for_corpus(corpus)
+    return corpus.cached(("araz.gazetteer.mentions", gaz.fingerprint), lambda: _all_mentions(corpus, gaz))
 
 
 def mentions(corpus, kinds=None, *, gazetteer: Gazetteer | None = None) -> pd.DataFrame:
@@ -762,8 +796,7 @@ def mentions(corpus, kinds=None, *, gazetteer: Gazetteer | None = None) -> pd.Da
     >>> m[m["surface"] == "Official Baku"][["entity_id", "kind", "citation"]].values.tolist()
     [['azerbaijan', 'metonym', 'anon-2025-pezeshkian-visit ¶2.3']]
     """
-    gaz = gazetteer if gazetteer is not None else for_corpus(corpus)
-    df = corpus.cached(("araz.gazetteer.mentions", gaz.fingerprint), lambda: _all_mentions(corpus, gaz), persist=True)
+    df = _table(corpus, gazetteer)
     if kinds is not None:
         from .errors import ScopeError
 
@@ -778,8 +811,8 @@ def mentions(corpus, kinds=None, *, gazetteer: Gazetteer | None = None) -> pd.Da
             mask &= df["category"].isin(cats).to_numpy()
         if ks:
             mask &= df["kind"].isin(ks).to_numpy()
-        df = df[mask].reset_index(drop=True)
-    return df.copy()
+        return df[mask].reset_index(drop=True)  # a new table already
+    return df.copy(deep=False)  # copy-on-write: the caller's edits never reach the cached table
 
 
 __all__ = ["Gazetteer", "Matcher", "load_gazetteer", "build_matcher", "find", "mentions", "for_corpus", "entities", "fold",
