@@ -92,6 +92,35 @@ def test_a_damaged_cache_entry_is_ignored_and_rebuilt(tmp_path, cache_dir):
     assert_same(first, araz.load_corpus(folder))
 
 
+def test_a_reopened_corpus_reads_its_texts_and_paragraphs_only_when_used(tmp_path, cache_dir):
+    folder = three_docs(tmp_path)
+    first = araz.load_corpus(folder)
+    again = araz.load_corpus(folder)
+    assert "_docs" not in again.__dict__ and "paragraphs" not in again.__dict__
+    assert len(again) == 3 and again.doc_ids == first.doc_ids  # from the documents table
+    assert "_docs" not in again.__dict__
+    assert again.cite(f"{again.doc_ids[1]} ¶1") == first.cite(f"{first.doc_ids[1]} ¶1")
+    assert_same(first, again)
+
+
+def test_a_cache_entry_damaged_inside_a_deferred_part_says_what_to_do(tmp_path, cache_dir):
+    import pickle
+
+    folder = three_docs(tmp_path)
+    first = araz.load_corpus(folder)
+    entry = next(cache_dir.glob("corpus-*.pickle"))
+    raw = bytearray(entry.read_bytes())
+    index = pickle.loads(bytes(raw[int.from_bytes(raw[-8:], "little"):-8]))
+    start, size = index["paragraphs"]
+    raw[start:start + size] = b"\x00" * size  # the index is intact, the paragraphs part is not
+    entry.write_bytes(bytes(raw))
+    again = araz.load_corpus(folder)  # opens: the damaged part has not been read yet
+    with pytest.raises(araz.CorpusError, match=r"cached copy of this corpus .* is damaged.*load the corpus again"):
+        again.paragraphs
+    assert not entry.exists()  # removed, so loading again parses the files
+    assert_same(first, araz.load_corpus(folder))
+
+
 def test_persisted_annotations_come_back_in_a_new_session(tmp_path, cache_dir):
     folder = three_docs(tmp_path)
     calls = []

@@ -125,6 +125,93 @@ def write(path: Path, value: Any) -> bool:
         return False
 
 
+def write_parts(path: Path, parts: dict[str, Any]) -> bool:
+    """Write ``parts`` (name -> value) to ``path`` so that each can be read back on its own
+    (:func:`read_parts`); ``False`` (no error) when that fails.
+
+    Each part is a piece stream as in :func:`write`; an index of their byte ranges and its
+    own offset (8 bytes) end the file.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                _dump(_PARTS, fh)
+                index = {}
+                for name, value in parts.items():
+                    at = fh.tell()
+                    _dump_pieces(value, fh)
+                    index[name] = (at, fh.tell() - at)
+                at = fh.tell()
+                _dump(index, fh)
+                fh.write(at.to_bytes(8, "little"))
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        return True
+    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return False
+
+
+class Parts:
+    """The parts of a file written by :func:`write_parts`, read into memory as bytes:
+    ``parts.load(name)`` turns one into its value, when (and only if) it is needed, so a
+    caller can defer the parts most sessions never touch. The file itself is not kept open:
+    removing or replacing it later does not affect parts already read."""
+
+    def __init__(self, raw: dict[str, bytes]):
+        self._raw = raw
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._raw
+
+    def load(self, name: str) -> Any:
+        """The value of part ``name`` (its bytes are then let go); ``KeyError`` if absent."""
+        import io
+
+        raw = self._raw.pop(name)
+        gc_was_on = gc.isenabled()
+        gc.disable()  # as in read(): no cycle collection while a million objects are made
+        try:
+            return _load_pieces(io.BytesIO(raw))
+        finally:
+            if gc_was_on:
+                gc.enable()
+
+
+def read_parts(path: Path) -> Parts | None:
+    """The :class:`Parts` of ``path`` (written by :func:`write_parts`); ``None`` when it is
+    missing, unreadable or not such a file."""
+    try:
+        with open(path, "rb") as fh:
+            if pickle.load(fh) != _PARTS:
+                return None
+            fh.seek(-8, os.SEEK_END)
+            end = fh.tell()
+            at = int.from_bytes(fh.read(8), "little")
+            if not 0 < at < end:
+                return None
+            fh.seek(at)
+            index = pickle.load(fh)
+            raw = {}
+            for name, (start, size) in index.items():
+                fh.seek(start)
+                raw[name] = fh.read(size)
+                if len(raw[name]) != size:
+                    return None
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged or foreign entry is ignored and rebuilt
+        return None
+    try:
+        os.utime(path)  # most recently used
+    except OSError:
+        pass
+    return Parts(raw)
+
+
 def trim() -> None:
     """Give memory freed by a big load or write back to the system (glibc ``malloc_trim``).
 
@@ -149,6 +236,7 @@ def trim() -> None:
 
 _LIBC = None
 _PIECES = "araz-cache-pieces-v2"  # first object of every file written by write()
+_PARTS = "araz-cache-parts-v1"  # first object of every file written by write_parts()
 
 
 def _dump(obj: Any, fh) -> None:

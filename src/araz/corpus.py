@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -212,6 +212,46 @@ class Corpus:
         self._set_tables(documents, paragraphs, sentences, fingerprint)
         return self
 
+    @classmethod
+    def _from_parts(cls, parts, documents: pd.DataFrame, sentences: pd.DataFrame, fingerprint: str, *,
+                    root: Path, warnings: list[Issue], source: Path) -> "Corpus":
+        """A corpus reopened from the disk cache whose documents (with their texts) and
+        paragraphs are turned into objects only when first used: most sessions that reopen a
+        large corpus go straight to the sentences and the annotations kept beside them."""
+        self = cls.__new__(cls)
+        self._lazy, self._lazy_source = parts, source
+        self.root = root
+        self.is_shipped = False
+        self.warnings = list(warnings)
+        self.cache = {}
+        self._persist = False
+        self.documents = documents
+        self.sentences = sentences
+        self.fingerprint = fingerprint
+        return self
+
+    def _load_part(self, name: str):
+        try:
+            return self._lazy.load(name)
+        except Exception as exc:  # noqa: BLE001 - a cache entry damaged on disk
+            from . import cache
+
+            self._lazy_source.unlink(missing_ok=True)
+            raise CorpusError(
+                f"the cached copy of this corpus ({self._lazy_source}) is damaged ({type(exc).__name__}); "
+                f"it has been removed: load the corpus again with araz.load_corpus({str(self.root)!r}), "
+                f"or turn the cache off with ARAZ_CACHE=off (cache folder: {cache.cache_dir()})") from None
+
+    @cached_property
+    def _docs(self) -> dict[str, Document]:
+        # Set directly by __init__ and _from_tables; only a reopened corpus gets here.
+        return {d.doc_id: d for d in _docs_from_table(self._load_part("docs"))}
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        """One row per paragraph: ``doc_id, paragraph, start, end, text, is_heading, citation``."""
+        return self._load_part("paragraphs")
+
     @cached_property
     def _sentence_index(self) -> dict[str, int]:
         return {c: i for i, c in enumerate(self.sentences["citation"].tolist())}
@@ -222,7 +262,7 @@ class Corpus:
 
     # ---- container protocol -------------------------------------------------
     def __len__(self) -> int:
-        return len(self._docs)
+        return len(self._docs) if "_docs" in self.__dict__ else len(self.documents)
 
     def __iter__(self) -> Iterator[Document]:
         return iter(self._docs.values())
@@ -242,7 +282,7 @@ class Corpus:
 
     @property
     def doc_ids(self) -> list[str]:
-        return list(self._docs)
+        return list(self._docs) if "_docs" in self.__dict__ else self.documents["doc_id"].tolist()
 
     # ---- citations -----------------------------------------------------------
     def locate(self, citation: str) -> Span:
@@ -401,9 +441,9 @@ def load_corpus(path=None, *, strict: bool = True, cache: bool | None = None, pr
     if key is not None:
         # The tables are stored whole: rebuilding texts and citations from offsets would halve
         # the file but make reopening slower (0.5 s instead of 0.37 s at 10,000 documents).
-        disk.write(disk.corpus_path(key), {
-            "key": key, "docs": docs, "documents": corpus.documents, "paragraphs": corpus.paragraphs,
-            "sentences": corpus.sentences, "fingerprint": corpus.fingerprint, "warnings": warnings})
+        disk.write_parts(disk.corpus_path(key), {
+            "key": key, "fingerprint": corpus.fingerprint, "warnings": warnings, "documents": corpus.documents,
+            "sentences": corpus.sentences, "docs": _docs_table(docs), "paragraphs": corpus.paragraphs})
         if stat_key:
             disk.write_pointer(disk.stat_path(stat_key), key)
         disk.prune()
@@ -413,13 +453,46 @@ def load_corpus(path=None, *, strict: bool = True, cache: bool | None = None, pr
 
 
 def _from_cache(disk, key: str, root: Path) -> Corpus | None:
-    state = disk.read(disk.corpus_path(key))
-    if not (isinstance(state, dict) and state.get("key") == key):
+    path = disk.corpus_path(key)
+    parts = disk.read_parts(path)
+    try:
+        if parts is None or parts.load("key") != key:
+            return None
+        state = {name: parts.load(name) for name in ("fingerprint", "warnings", "documents", "sentences")}
+    except Exception:  # noqa: BLE001 - a damaged entry is ignored and rebuilt
         return None
-    corpus = Corpus._from_tables(state["docs"], state["documents"], state["paragraphs"], state["sentences"],
-                                 state["fingerprint"], root=root, shipped=False, warnings=state["warnings"])
+    if "docs" not in parts or "paragraphs" not in parts:
+        return None
+    corpus = Corpus._from_parts(parts, state["documents"], state["sentences"], state["fingerprint"],
+                                root=root, warnings=state["warnings"], source=path)
     corpus._persist = True
     return corpus
+
+
+def _docs_table(docs: list[Document]) -> pd.DataFrame:
+    """The documents as one column per field, for the disk cache: texts and repeated values
+    (outlets, languages…) are then stored as text columns, fast to write and to read back."""
+    names = [f.name for f in fields(Document)]
+    table = pd.DataFrame({n: [getattr(d, n) for d in docs] for n in names}, columns=names)
+    for n in names:  # text fields stay text even when every value is missing
+        if n not in _NOT_TEXT:
+            table[n] = table[n].astype("str")
+    return table
+
+
+_NOT_TEXT = frozenset({"published_start", "published_end", "date_estimate", "extra"})
+
+
+def _docs_from_table(table: pd.DataFrame) -> list[Document]:
+    """The :class:`Document` objects back from :func:`_docs_table` (no field is re-checked)."""
+    names = list(table.columns)
+    cols = [table[n].tolist() for n in names]
+    docs = []
+    for values in zip(*cols):
+        d = object.__new__(Document)  # frozen: fill its fields as the generated __init__ would
+        d.__dict__.update(zip(names, values))
+        docs.append(d)
+    return docs
 
 
 def _stat_key(root: Path, files: list[Path]) -> str | None:
