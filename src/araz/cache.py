@@ -6,6 +6,8 @@ Two things are kept, both in :func:`cache_dir` (``$ARAZ_CACHE_DIR``, else
 * ``corpus-*.pickle`` — a parsed corpus (documents, paragraphs, sentences), keyed by the
   **content** of every file (a SHA-256 over paths and bytes) and the version of araz's code;
   :func:`araz.load_corpus` uses it for corpora of :data:`MIN_DOCUMENTS` or more documents.
+  It is written in separately readable parts (:func:`write_parts`), so that a reopened corpus
+  makes its documents' texts and its paragraphs into objects only when they are first used.
   A small ``stat-*.key`` file points to it from the files' sizes, times and inodes, so that
   reopening a folder nobody touched does not even read the files (as Python checks ``.pyc``
   files); a touched file falls back to hashing the contents;
@@ -13,8 +15,10 @@ Two things are kept, both in :func:`cache_dir` (``$ARAZ_CACHE_DIR``, else
   ``corpus.cached(key, compute, persist=True)``, keyed by the corpus fingerprint, the key
   and araz's code version.
 
-A change to any file of the corpus, or to any of araz's source files, gives new keys, so a
-stale entry is never read. Entries are pickles: point ``ARAZ_CACHE_DIR`` only at a folder
+Tables are stored a column at a time: numbers as arrays, text as one UTF-8 blob per column
+(each distinct value once when values repeat, e.g. doc ids), anything else pickled. A change
+to any file of the corpus, or to any of araz's source files, gives new keys, so a stale
+entry is never read. Entries are pickles: point ``ARAZ_CACHE_DIR`` only at a folder
 that you alone can write. ``ARAZ_CACHE=off`` (or ``load_corpus(..., cache=False)``) turns the
 cache off; deleting the folder is always safe. Only the most recent :data:`KEEP` corpora
 are kept.
