@@ -658,3 +658,20 @@ def test_a_key_point_carries_its_claims_ledger_note(december):
     md = december.to_markdown()
     assert "*Claims ledger note:* Public record: seven documents were signed" in md
     assert "<em>Claims ledger note:</em> Public record: seven documents were signed" in december.to_html()
+
+
+def test_the_pdf_does_not_depend_on_the_clock(shipped, december, monkeypatch):
+    """fontTools stamps subset fonts with the time: two builds a minute apart give the same bytes."""
+    pytest.importorskip("fontTools")
+    import time as time_module
+
+    from fontTools.misc import timeTools
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    real = time_module.time
+    monkeypatch.setattr(timeTools.time, "time", lambda: real() - 3600)
+    early = december.pdf_bytes()
+    monkeypatch.setattr(timeTools.time, "time", lambda: real() + 3600)
+    late = december.pdf_bytes()
+    assert early == late
+    assert "SOURCE_DATE_EPOCH" not in __import__("os").environ  # left as it was

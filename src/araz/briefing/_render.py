@@ -146,12 +146,24 @@ def load_weasyprint():
 
 def pdf_bytes(html_text: str, built) -> bytes:
     """The HTML rendered to PDF by WeasyPrint (metadata dated by the build date)."""
+    import calendar
+
     weasyprint = load_weasyprint()
     doc = weasyprint.HTML(string=html_text, base_url=str(TEMPLATES)).render()
     stamp = f"{built.isoformat()}T00:00:00Z"
     doc.metadata.created = stamp
     doc.metadata.modified = stamp
-    return doc.write_pdf(pdf_identifier=b"araz-briefing-note", uncompressed_pdf=False)
+    # The fonts embedded in the PDF are subset by fontTools, which stamps each with the
+    # current time unless SOURCE_DATE_EPOCH is set: without this, the same note built twice
+    # gave different bytes whenever the two builds fell in different seconds.
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    if before is None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(built.timetuple()))
+    try:
+        return doc.write_pdf(pdf_identifier=b"araz-briefing-note", uncompressed_pdf=False)
+    finally:
+        if before is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
 
 
 def check_writable(path) -> Path:
