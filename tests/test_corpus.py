@@ -143,3 +143,35 @@ def test_installed_wheel_carries_the_corpus(tmp_path):
 def test_subset_keeps_only_the_named_documents(corpus):
     sub = corpus.subset(["mehr-2021-korybko"])
     assert len(sub) == 1 and set(sub.sentences["doc_id"]) == {"mehr-2021-korybko"}
+
+
+def test_tables_are_what_splitting_paragraph_by_paragraph_gives(tmp_path):
+    from araz.text import is_heading, split_paragraphs, split_sentences
+
+    from conftest import make_corpus
+
+    meta = {"title": "x", "outlet": "y", "published": "2024-01-02"}
+    folder = make_corpus(tmp_path, {
+        "a.md": (meta, "A heading\n\n  Mr. Smith met Dr. Jones. They spoke!  Then?\nOne more.  \n"),
+        "b.md": ({**meta, "published": "2024-01-01"}, "Only one sentence here.\nU.S. talks began. The end."),
+    })
+    corpus = araz.load_corpus(folder)
+    paragraphs, sentences = [], []
+    for doc in corpus:
+        for p, (a, b) in enumerate(split_paragraphs(doc.text), start=1):
+            text = doc.text[a:b]
+            paragraphs.append((doc.doc_id, p, a, b, text, is_heading(text), f"{doc.doc_id} ¶{p}"))
+            for s, (x, y) in enumerate(split_sentences(text, a), start=1):
+                sentences.append((doc.doc_id, p, s, x, y, doc.text[x:y], f"{doc.doc_id} ¶{p}.{s}"))
+    assert list(corpus.paragraphs.itertuples(index=False, name=None)) == paragraphs
+    assert list(corpus.sentences.itertuples(index=False, name=None)) == sentences
+    assert corpus.documents["n_sentences"].tolist() == [3, 5]
+    assert corpus.documents["n_words"].tolist() == [len(d.text.split()) for d in corpus]
+
+
+def test_an_empty_corpus_has_empty_tables():
+    from araz.corpus import Corpus
+
+    empty = Corpus([])
+    assert len(empty.documents) == len(empty.paragraphs) == len(empty.sentences) == 0
+    assert list(empty.sentences.columns) == ["doc_id", "paragraph", "sentence", "start", "end", "text", "citation"]

@@ -200,3 +200,54 @@ def test_impossible_unquoted_date_is_reported_not_a_crash(tmp_path):
         (folder / f"x{i}.md").write_text(f"---\ntitle: x\noutlet: {outlet}\npublished: 2025-13-45\n---\nText.\n", encoding="utf-8")
     issues = [i for i in validate(folder) if i.severity == "error" and i.field == "published"]
     assert len(issues) == 2 and all(i.line == 4 and "month 13" in i.message for i in issues)
+
+
+@pytest.mark.parametrize("raw", [
+    "---\ntitle: x\noutlet: y\npublished: 2024\n---\nPlain “text”.\n",
+    "\ufeff---\ntitle: x\noutlet: y\npublished: 2024\n---\nAfter a byte-order mark.\n",
+    "---\r\ntitle: x\r\noutlet: y\r\npublished: 2024\r\n---\r\nWindows “line” ends.\r\n",
+])
+def test_the_texts_sha256_is_that_of_the_text_read(tmp_path, raw):
+    import hashlib
+
+    from araz.validate import read_document
+
+    p = tmp_path / "a.md"
+    p.write_bytes(raw.encode("utf-8"))
+    rec = read_document(p)
+    assert not rec.issues
+    assert rec.sha256 == hashlib.sha256(rec.text.encode("utf-8")).hexdigest()
+    assert araz.load_corpus(p)[rec.meta["doc_id"]].sha256 == rec.sha256
+
+
+def test_front_matter_ends_at_the_first_closing_line():
+    import random
+
+    from araz.validate import _split_front
+
+    def line_by_line(content):  # the rule, one line at a time
+        lines = content.split("\n")
+        if lines[0].strip() != "---":
+            return None
+        if len(lines) == 1:
+            return "", None, ""
+        for i, line in enumerate(lines[1:], start=1):
+            if line.strip() in ("---", "..."):
+                return "\n".join(lines[1:i]), i, "\n".join(lines[i + 1:])
+        return "", None, ""
+
+    parts = ["---", "...", "--", "..", ".", " ", "\t", "\xa0", "\n", "\n", "\n", "a", "x: y", "----", "\u2028"]
+    rng = random.Random(0)
+    for _ in range(5000):
+        content = rng.choice(["---\n", " --- \n", "---", "--\n", ""]) + "".join(rng.choice(parts) for _ in range(rng.randint(0, 12)))
+        assert _split_front(content) == line_by_line(content), repr(content)
+
+
+def test_single_quoted_values_double_their_quotes():
+    from araz.validate import _FALLBACK, _plain_value
+
+    assert _plain_value("'Iran''s view'") == "Iran's view"
+    assert _plain_value("''") == ""
+    assert _plain_value("'a: b # c'") == "a: b # c"
+    for bad in ("'", "'a'b'", "'''", "'a''"):
+        assert _plain_value(bad) is _FALLBACK, bad

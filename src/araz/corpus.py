@@ -16,10 +16,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
+import numpy as np
 import pandas as pd
 
 from .errors import CitationError, CorpusError, Issue
-from .text import is_heading, split_paragraphs, split_sentences
+from .text import heading_flags, split_document
 from .validate import Record, raise_for
 
 UNKNOWN = "unknown"
@@ -28,6 +29,10 @@ DOCUMENT_COLUMNS = [
     "date_estimate", "date_label", "date_evidence", "perspective", "language", "url",
     "licence", "notes", "n_paragraphs", "n_sentences", "n_words", "sha256", "path",
 ]
+_COLUMN_SET = frozenset(DOCUMENT_COLUMNS)
+# Document.meta()'s fields, and the same sorted by name (as the fingerprint hashes them)
+_META = [k for k in DOCUMENT_COLUMNS if k not in ("n_paragraphs", "n_sentences", "n_words")]
+_META_SORTED = sorted(_META)
 _CITATION = re.compile(r"^\s*(?P<doc>[^\s¶]+)\s*¶\s*(?P<p>\d+)(?:\.(?P<s>\d+))?\s*$")
 
 
@@ -112,8 +117,8 @@ def _document(rec: Record) -> Document:
         date_estimate=date.estimate, date_label=date.label(), date_evidence=get("date_evidence"),
         perspective=get("perspective"), language=get("language"), url=get("url"),
         licence=get("licence"), notes=get("notes"), text=rec.text, path=str(rec.path),
-        sha256=hashlib.sha256(rec.text.encode("utf-8")).hexdigest(),
-        extra={k: v for k, v in m.items() if k not in DOCUMENT_COLUMNS},
+        sha256=rec.sha256 or hashlib.sha256(rec.text.encode("utf-8")).hexdigest(),
+        extra={k: v for k, v in m.items() if k not in _COLUMN_SET},
     )
 
 
@@ -147,46 +152,78 @@ class Corpus:
 
     # ---- construction -------------------------------------------------------
     def _build(self, progress: bool | None = None) -> None:
+        # Built column by column for the whole corpus (10,000 documents: 318,730 sentences):
+        # one split_document per text, then numbers, texts and citations with list
+        # comprehensions and numpy, not Python statements per paragraph and sentence.
         from .progress import Progress
 
-        p_cols: tuple[list, ...] = ([], [], [], [], [], [], [])  # doc_id, paragraph, start, end, text, is_heading, citation
-        s_cols: tuple[list, ...] = ([], [], [], [], [], [], [])  # doc_id, paragraph, sentence, start, end, text, citation
-        counts = []
-        pd_, pp, pa, pb, pt, ph, pc = p_cols
-        sd, sp, ss, sa_, sb_, st, sc = s_cols
-        with Progress(len(self._docs), "split sentences", show=progress) as bar:
-            for doc in self._docs.values():
-                text, did = doc.text, doc.doc_id
-                n_s = 0
-                paras = split_paragraphs(text)
-                for pi, (a, b) in enumerate(paras, start=1):
-                    ptext = text[a:b]
-                    pd_.append(did); pp.append(pi); pa.append(a); pb.append(b); pt.append(ptext)
-                    ph.append(is_heading(ptext)); pc.append(f"{did} ¶{pi}")
-                    spans = split_sentences(ptext, a)
-                    k = len(spans)
-                    sd.extend([did] * k); sp.extend([pi] * k); ss.extend(range(1, k + 1))
-                    sa_.extend([x for x, _ in spans]); sb_.extend([y for _, y in spans])
-                    st.extend([text[x:y] for x, y in spans])
-                    head = f"{did} ¶{pi}."
-                    sc.extend([head + str(si) for si in range(1, k + 1)])
-                    n_s += k
-                counts.append((len(paras), n_s, len(text.split())))
+        docs = list(self._docs.values())
+        texts = [d.text for d in docs]
+        pa: list[int] = []  # paragraph and sentence offsets, document after document
+        pb: list[int] = []
+        sa: list[int] = []
+        sb: list[int] = []
+        p_text: list[str] = []
+        s_text: list[str] = []
+        n_par, n_sen = [], []
+        with Progress(len(docs), "split sentences", show=progress) as bar:
+            for text in texts:
+                a, b, x, y = split_document(text)
+                pa += a
+                pb += b
+                sa += x
+                sb += y
+                p_text += [text[i:j] for i, j in zip(a, b)]
+                s_text += [text[i:j] for i, j in zip(x, y)]
+                n_par.append(len(a))
+                n_sen.append(len(x))
                 bar.update()
-        paragraphs = pd.DataFrame(dict(zip(["doc_id", "paragraph", "start", "end", "text", "is_heading", "citation"], p_cols)))
-        sentences = pd.DataFrame(dict(zip(["doc_id", "paragraph", "sentence", "start", "end", "text", "citation"], s_cols)))
-        metas = [d.meta() for d in self._docs.values()]
-        rows = []
-        for r, (n_p, n_s, n_w) in zip(metas, counts):
-            rows.append({**r, "n_paragraphs": n_p, "n_sentences": n_s, "n_words": n_w})
-        docs = pd.DataFrame(rows, columns=DOCUMENT_COLUMNS)
+        n_words = [len(t.split()) for t in texts]
+        # Paragraph numbers: 1, 2, … within each document.
+        n_par_a = np.array(n_par, dtype=np.int64)
+        n_sen_a = np.array(n_sen, dtype=np.int64)
+        first_par = np.cumsum(n_par_a) - n_par_a
+        p_num = np.arange(len(pa), dtype=np.int64) - np.repeat(first_par, n_par_a) + 1
+        # Each paragraph's first sentence starts where it starts: on one axis of (document,
+        # offset) keys, a search finds it; the sentences from there on are that paragraph's.
+        size = np.array([len(t) + 1 for t in texts], dtype=np.int64)
+        base = np.cumsum(size) - size  # where each text would start in all texts end to end
+        p_key = np.array(pa, dtype=np.int64) + np.repeat(base, n_par_a)
+        s_key = np.array(sa, dtype=np.int64) + np.repeat(base, n_sen_a)
+        first_sen = np.searchsorted(s_key, p_key)
+        starts = np.zeros(len(sa), dtype=np.int64)
+        starts[first_sen] = 1
+        s_par = np.cumsum(starts) - 1  # index of each sentence's paragraph
+        s_num = np.arange(len(sa), dtype=np.int64) - first_sen[s_par] + 1
+        dids = [d.doc_id for d in docs]
+        p_did = [did for did, k in zip(dids, n_par) for _ in range(k)]
+        s_did = [did for did, k in zip(dids, n_sen) for _ in range(k)]
+        p_cite = [f"{did} ¶{pi}" for did, pi in zip(p_did, p_num.tolist())]
+        heads = [c + "." for c in p_cite]  # "doc ¶p." + the sentence's number
+        digits = [str(i) for i in range(int(s_num.max()) + 1 if len(s_num) else 1)]
+        s_cite = [heads[g] + digits[k] for g, k in zip(s_par.tolist(), s_num.tolist())]
+        col = lambda a: np.array(a, dtype=np.int64) if len(a) else []  # noqa: E731  (no rows: the dtype lists give)
+        paragraphs = pd.DataFrame({
+            "doc_id": p_did, "paragraph": col(p_num), "start": col(pa), "end": col(pb), "text": p_text,
+            "is_heading": heading_flags(p_text), "citation": p_cite})
+        sentences = pd.DataFrame({
+            "doc_id": s_did, "paragraph": col(p_num[s_par]), "sentence": col(s_num), "start": col(sa),
+            "end": col(sb), "text": s_text, "citation": s_cite})
+        # Document.meta() of every document, read a column at a time
+        columns = {k: [getattr(d, k) for d in docs] for k in _META}
+        columns.update(n_paragraphs=n_par, n_sentences=n_sen, n_words=n_words)
+        docs_df = pd.DataFrame({k: columns[k] for k in DOCUMENT_COLUMNS} if docs else [], columns=DOCUMENT_COLUMNS)
         for col in ("published_start", "published_end"):
-            docs[col] = pd.to_datetime(docs[col])
+            docs_df[col] = pd.to_datetime(docs_df[col])
+        # The fingerprint hashes repr(sorted(d.meta().items())) and the text's hash, by doc_id:
+        # the same text built from the columns.
         h = hashlib.sha256()
-        for r in sorted(metas, key=lambda m: m["doc_id"]):
-            h.update(repr(sorted(r.items(), key=lambda kv: kv[0])).encode())
-            h.update(r["sha256"].encode())
-        self._set_tables(docs, paragraphs, sentences, h.hexdigest())
+        rows = sorted(zip(*[columns[k] for k in _META_SORTED]), key=lambda r: r[_META_SORTED.index("doc_id")])
+        sha = _META_SORTED.index("sha256")
+        for r in rows:
+            h.update(repr(list(zip(_META_SORTED, r))).encode())
+            h.update(r[sha].encode())
+        self._set_tables(docs_df, paragraphs, sentences, h.hexdigest())
 
     def _set_tables(self, documents: pd.DataFrame, paragraphs: pd.DataFrame, sentences: pd.DataFrame,
                     fingerprint: str) -> None:

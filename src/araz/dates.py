@@ -68,7 +68,8 @@ def parse_published(value) -> DateSpan:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        value = value.isoformat()
+        # a real day already (YAML read it): what parsing its ISO text would give, without the parse
+        return DateSpan(value, value, value.isoformat(), False)
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not value.strip():

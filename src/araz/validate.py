@@ -39,6 +39,9 @@ KNOWN = (
     "language", "url", "licence", "notes", "sha256", "retrieval",
 )
 OPTIONAL_TEXT = ("author", "date_evidence", "perspective", "language", "url", "licence", "notes", "retrieval")
+_KNOWN = frozenset(KNOWN)
+_AS_TEXT = ("title", "outlet", *OPTIONAL_TEXT, "doc_id")  # fields kept as text even when YAML reads a number
+_REASONING = re.compile(r"\bReasoning\b")
 _DOC_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 _QUOTED = re.compile(r'"([^"]{12,})"')
@@ -58,6 +61,7 @@ class Record:
     date: DateSpan | None
     body_line: int  # 1-based line of the file where the text starts
     issues: list[Issue] = field(default_factory=list)
+    sha256: str | None = None  # of the text's UTF-8, when read from a file
 
 
 def slugify(name: str) -> str:
@@ -126,7 +130,6 @@ _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _YAML_WORDS = frozenset(
     "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL".split()
 )
-_SINGLE_QUOTED = re.compile(r"'((?:[^']|'')*)'")
 _DOUBLE_QUOTED = re.compile(r'"([^"\\]*)"')
 _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _STR_DATES = re.compile(r"[0-9]{4}-[0-9]{2}|[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?/[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
@@ -141,9 +144,13 @@ def _plain_value(v: str):
     if not v:
         return None
     c = v[0]
-    if c == "'":
-        m = _SINGLE_QUOTED.fullmatch(v)
-        return m.group(1).replace("''", "'") if m else _FALLBACK
+    if c == "'":  # '...' with every ' inside doubled ('It''s'); checked without a regex (long values)
+        inner = v[1:-1]
+        if len(v) < 2 or v[-1] != "'":
+            return _FALLBACK
+        if "'" not in inner:
+            return inner
+        return _FALLBACK if "'" in inner.replace("''", "") else inner.replace("''", "'")
     if c == '"':
         m = _DOUBLE_QUOTED.fullmatch(v)
         return m.group(1) if m else _FALLBACK
@@ -206,7 +213,7 @@ def _simple_front(front: str) -> dict | None:
         if not line or line.startswith("#"):  # blank line or comment
             continue
         key, colon, rest = line.partition(":")
-        if not colon or not _KEY.fullmatch(key) or key in _YAML_WORDS or (rest and rest[0] != " "):
+        if not colon or (key not in _KNOWN and (not _KEY.fullmatch(key) or key in _YAML_WORDS)) or (rest and rest[0] != " "):
             return None
         value = _plain_value(rest.strip(" "))
         if value is _FALLBACK:
@@ -223,7 +230,9 @@ def _field_line(front: str, key: str, first_line: int) -> int | None:
 def _split_front(content: str) -> tuple[str, int | None, str] | None:
     """``(front, closing line index, text)``; ``None`` without an opening ``---`` line.
 
-    Walks line by line through the front matter only, not the whole text.
+    The closing line is the first line after the opening one that is ``---`` or ``...``
+    (with whitespace around it); only lines holding ``---`` or ``...`` can be, so those
+    are found with ``str.find`` instead of looking at every line of the front matter.
     """
     end = content.find("\n")
     first = content if end < 0 else content[:end]
@@ -232,28 +241,48 @@ def _split_front(content: str) -> tuple[str, int | None, str] | None:
     if end < 0:
         return "", None, ""
     start = pos = end + 1
-    i = 1
+    n = len(content)
     while True:
-        nl = content.find("\n", pos)
-        line = content[pos:] if nl < 0 else content[pos:nl]
+        dash = content.find("---", pos)
+        dots = content.find("...", pos, dash if dash >= 0 else n)
+        j = dots if dots >= 0 else dash
+        if j < 0:  # no closing line
+            return "", None, ""
+        ls = content.rfind("\n", start - 1, j) + 1  # the line holding it
+        nl = content.find("\n", j)
+        line = content[ls:] if nl < 0 else content[ls:nl]
         if line.strip() in ("---", "..."):
-            return content[start:max(start, pos - 1)], i, ("" if nl < 0 else content[nl + 1:])
+            i = 1 + content.count("\n", start, ls)
+            return content[start:max(start, ls - 1)], i, ("" if nl < 0 else content[nl + 1:])
         if nl < 0:
             return "", None, ""
         pos = nl + 1
-        i += 1
 
 
 def read_bytes(path: Path) -> bytes | None:
     """The bytes of a document file, or ``None`` when it is too big or cannot be read
     (:func:`read_document` then reports why)."""
+    # os.open/os.read, not open(): no file objects, and one read for the whole file
+    # (10,000 files: 0.07 s instead of 0.14 s)
     try:
-        with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size > MAX_BYTES:
-                return None
-            return fh.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
         return None
+    try:
+        size = os.fstat(fd).st_size
+        if size > MAX_BYTES:
+            return None
+        raw = os.read(fd, size + 1)  # one byte more than the size: reaching the end shows
+        if len(raw) != size:  # the file changed meanwhile (or a short read): read to the end
+            parts = [raw]
+            while parts[-1]:
+                parts.append(os.read(fd, 1 << 16))
+            raw = b"".join(parts)
+        return raw
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def read_document(path: Path, root: Path | None = None, *, raw: bytes | None = None) -> Record:
@@ -265,6 +294,8 @@ def read_document(path: Path, root: Path | None = None, *, raw: bytes | None = N
     rec = Record(path=path, meta={}, text="", date=None, body_line=1)
     add = lambda line, fld, msg, sev="error": rec.issues.append(Issue(name, line, fld, msg, sev))  # noqa: E731
     if raw is None:
+        raw = read_bytes(path)
+    if raw is None:  # too big or unreadable: find out which, to say so
         try:
             size = path.stat().st_size
             if size > MAX_BYTES:
@@ -283,10 +314,13 @@ def read_document(path: Path, root: Path | None = None, *, raw: bytes | None = N
         line = raw[: exc.start].count(b"\n") + 1
         add(line, None, f"is not UTF-8: byte {exc.start} (0x{raw[exc.start]:02x}) is invalid; re-save the file as UTF-8")
         return rec
+    exact = True  # content is raw decoded as it is (its UTF-8 is raw)
     if content.startswith("\ufeff"):
         content = content[1:]
+        exact = False
     if "\r" in content:
         content = content.replace("\r\n", "\n").replace("\r", "\n")
+        exact = False
     split = _split_front(content)
     if split is None:
         add(1, None, "has no front matter; start the file with a line '---', then 'title:', 'outlet:', 'published:' lines, then '---'")
@@ -297,6 +331,12 @@ def read_document(path: Path, root: Path | None = None, *, raw: bytes | None = N
         return rec
     rec.body_line = close + 2
     rec.text = text
+    # The text's SHA-256 from the bytes already read: encoding 10,000 texts again took longer.
+    if exact:
+        head = len(content) - len(text)  # characters before the text: the front matter
+        rec.sha256 = hashlib.sha256(memoryview(raw)[len(content[:head].encode("utf-8")):]).hexdigest()
+    else:
+        rec.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     try:
         meta = parse_front_matter(front)
     except yaml.YAMLError as exc:
@@ -315,7 +355,7 @@ def read_document(path: Path, root: Path | None = None, *, raw: bytes | None = N
     clean = {}
     for key, value in meta.items():
         key = str(key)
-        if key not in KNOWN:
+        if key not in _KNOWN:
             hint = " (did you mean 'licence'?)" if key == "license" else ""
             add(line_of(key), key, f"is not a known field{hint}; known fields: {', '.join(KNOWN)}. It is kept but not used", "warning")
         if isinstance(value, (list, dict)):
@@ -331,7 +371,7 @@ def read_document(path: Path, root: Path | None = None, *, raw: bytes | None = N
             rec.date = parse_published(clean["published"])
         except ValueError as exc:
             add(line_of("published"), "published", str(exc))
-    for key in ("title", "outlet", *OPTIONAL_TEXT, "doc_id"):
+    for key in _AS_TEXT:
         v = clean.get(key)
         if v is not None and not isinstance(v, str):
             clean[key] = str(v)
@@ -343,11 +383,12 @@ def read_document(path: Path, root: Path | None = None, *, raw: bytes | None = N
     lang = clean.get("language")
     if lang and lang != "unknown" and not _LANG.match(lang):
         add(line_of("language"), "language", f"'{lang}' is not a BCP 47 language tag; write e.g. 'en', 'az', 'fa', 'ru' or 'unknown'")
-    if not rec.text.strip():
+    has_text = not (rec.text == "" or rec.text.isspace())  # not .strip(): that copies the text
+    if not has_text:
         add(rec.body_line, None, "has no text after the front matter; paste the article below the closing '---'")
     sha = clean.get("sha256")
-    if sha and rec.text.strip():
-        actual = hashlib.sha256(rec.text.encode("utf-8")).hexdigest()
+    if sha and has_text:
+        actual = rec.sha256
         if str(sha).lower() != actual:
             add(line_of("sha256"), "sha256", f"does not match the text (the text's SHA-256 is {actual}); if you changed the text on purpose, update or remove 'sha256'")
     norm_text = None
@@ -367,7 +408,7 @@ def evidence_quotes(date_evidence: str) -> list[str]:
 
     Convention: ``"sentence one" "sentence two" Reasoning (estimate): ...``.
     """
-    head = re.split(r"\bReasoning\b", date_evidence or "", maxsplit=1)[0]
+    head = _REASONING.split(date_evidence or "", maxsplit=1)[0]
     return _QUOTED.findall(head)
 
 
