@@ -250,13 +250,13 @@ class Corpus:
         return self
 
     @classmethod
-    def _from_parts(cls, parts, documents: pd.DataFrame, sentences: pd.DataFrame, fingerprint: str, *,
-                    root: Path, warnings: list[Issue], source: Path) -> "Corpus":
-        """A corpus reopened from the disk cache whose documents (with their texts) and
-        paragraphs are turned into objects only when first used: most sessions that reopen a
-        large corpus go straight to the sentences and the annotations kept beside them."""
+    def _from_parts(cls, parts, texts: dict[str, str], documents: pd.DataFrame, sentences: pd.DataFrame,
+                    fingerprint: str, *, root: Path, warnings: list[Issue], source: Path) -> "Corpus":
+        """A corpus reopened from the disk cache whose :class:`Document` objects and
+        paragraphs are made only when first used: most sessions that reopen a large corpus go
+        straight to the sentences and the annotations kept beside them."""
         self = cls.__new__(cls)
-        self._lazy, self._lazy_source = parts, source
+        self._lazy, self._lazy_source, self._texts = parts, source, texts
         self.root = root
         self.is_shipped = False
         self.warnings = list(warnings)
@@ -282,12 +282,12 @@ class Corpus:
     @cached_property
     def _docs(self) -> dict[str, Document]:
         # Set directly by __init__ and _from_tables; only a reopened corpus gets here.
-        return {d.doc_id: d for d in _docs_from_table(self._load_part("docs"))}
+        return {d.doc_id: d for d in _docs_from_table(self._load_part("docs"), self._texts)}
 
     @cached_property
     def paragraphs(self) -> pd.DataFrame:
         """One row per paragraph: ``doc_id, paragraph, start, end, text, is_heading, citation``."""
-        return self._load_part("paragraphs")
+        return _with_texts(self._load_part("paragraphs"), self._texts)
 
     @cached_property
     def _sentence_index(self) -> dict[str, int]:
@@ -476,11 +476,14 @@ def load_corpus(path=None, *, strict: bool = True, cache: bool | None = None, pr
     corpus = Corpus(docs, root=resolved, shipped=is_shipped, warnings=warnings, progress=progress)
     corpus._persist = not is_shipped and len(docs) >= disk.MIN_DOCUMENTS and cache is not False
     if key is not None:
-        # The tables are stored whole: rebuilding texts and citations from offsets would halve
-        # the file but make reopening slower (0.5 s instead of 0.37 s at 10,000 documents).
+        # Each text is stored once, with the documents: the paragraphs' and sentences' texts
+        # are cut from it again by their offsets when read back (as fast as decoding them,
+        # and a third of the writing).
         disk.write_parts(disk.corpus_path(key), {
-            "key": key, "fingerprint": corpus.fingerprint, "warnings": warnings, "documents": corpus.documents,
-            "sentences": corpus.sentences, "docs": _docs_table(docs), "paragraphs": corpus.paragraphs})
+            "key": key, "fingerprint": corpus.fingerprint, "warnings": warnings,
+            "texts": pd.DataFrame({"doc_id": [d.doc_id for d in docs], "text": [d.text for d in docs]}, dtype="str"),
+            "documents": corpus.documents, "sentences": corpus.sentences.drop(columns="text"),
+            "docs": _docs_table(docs), "paragraphs": corpus.paragraphs.drop(columns="text")})
         if stat_key:
             disk.write_pointer(disk.stat_path(stat_key), key)
         disk.prune()
@@ -495,21 +498,33 @@ def _from_cache(disk, key: str, root: Path) -> Corpus | None:
     try:
         if parts is None or parts.load("key") != key:
             return None
-        state = {name: parts.load(name) for name in ("fingerprint", "warnings", "documents", "sentences")}
+        state = {name: parts.load(name) for name in ("fingerprint", "warnings", "texts", "documents", "sentences")}
+        t = state["texts"]
+        texts = dict(zip(t["doc_id"].tolist(), t["text"].tolist()))
+        sentences = _with_texts(state["sentences"], texts)
     except Exception:  # noqa: BLE001 - a damaged entry is ignored and rebuilt
         return None
     if "docs" not in parts or "paragraphs" not in parts:
         return None
-    corpus = Corpus._from_parts(parts, state["documents"], state["sentences"], state["fingerprint"],
+    corpus = Corpus._from_parts(parts, texts, state["documents"], sentences, state["fingerprint"],
                                 root=root, warnings=state["warnings"], source=path)
     corpus._persist = True
     return corpus
 
 
+def _with_texts(frame: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """``frame`` (paragraphs or sentences, stored without their texts) with its ``text``
+    column cut again from the documents' texts by ``start``/``end``, before ``citation``."""
+    cut = [texts[d][a:b] for d, a, b in zip(frame["doc_id"].tolist(), frame["start"].tolist(), frame["end"].tolist())]
+    column = pd.arrays.StringArray(np.array(cut, dtype=object), dtype=frame["citation"].dtype)
+    frame.insert(frame.columns.get_loc("end") + 1, "text", column)
+    return frame
+
+
 def _docs_table(docs: list[Document]) -> pd.DataFrame:
-    """The documents as one column per field, for the disk cache: texts and repeated values
-    (outlets, languages…) are then stored as text columns, fast to write and to read back."""
-    names = [f.name for f in fields(Document)]
+    """The documents' fields but their texts, a column each, for the disk cache: repeated
+    values (outlets, languages…) are then stored once, fast to write and to read back."""
+    names = [f.name for f in fields(Document) if f.name != "text"]
     table = pd.DataFrame({n: [getattr(d, n) for d in docs] for n in names}, columns=names)
     for n in names:  # text fields stay text even when every value is missing
         if n not in _NOT_TEXT:
@@ -520,12 +535,14 @@ def _docs_table(docs: list[Document]) -> pd.DataFrame:
 _NOT_TEXT = frozenset({"published_start", "published_end", "date_estimate", "extra"})
 
 
-def _docs_from_table(table: pd.DataFrame) -> list[Document]:
-    """The :class:`Document` objects back from :func:`_docs_table` (no field is re-checked)."""
-    names = list(table.columns)
-    cols = [table[n].tolist() for n in names]
+def _docs_from_table(table: pd.DataFrame, texts: dict[str, str]) -> list[Document]:
+    """The :class:`Document` objects back from :func:`_docs_table` and their texts (no field
+    is re-checked)."""
+    names = [f.name for f in fields(Document)]  # in the order the generated __init__ sets them
+    cols = {n: table[n].tolist() for n in table.columns}
+    cols["text"] = [texts[d] for d in cols["doc_id"]]
     docs = []
-    for values in zip(*cols):
+    for values in zip(*(cols[n] for n in names)):
         d = object.__new__(Document)  # frozen: fill its fields as the generated __init__ would
         d.__dict__.update(zip(names, values))
         docs.append(d)
