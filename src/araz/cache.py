@@ -114,13 +114,22 @@ def write(path: Path, value: Any) -> bool:
     table of texts and lists costs hundreds of MB while it is written; a column at a time
     costs a fraction of that, and is faster.
     """
+    def fill(fh) -> None:
+        _dump(_PIECES, fh)
+        _dump_pieces(value, fh)
+
+    return _atomic(path, fill)
+
+
+def _atomic(path: Path, fill) -> bool:
+    """Write ``path`` through ``fill(fh)`` into a temporary file renamed into place, so a
+    reader never sees half a file; ``False`` (no error) when that fails."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
         try:
             with os.fdopen(fd, "wb") as fh:
-                _dump(_PIECES, fh)
-                _dump_pieces(value, fh)
+                fill(fh)
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
@@ -137,27 +146,18 @@ def write_parts(path: Path, parts: dict[str, Any]) -> bool:
     Each part is a piece stream as in :func:`write`; an index of their byte ranges and its
     own offset (8 bytes) end the file.
     """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                _dump(_PARTS, fh)
-                index = {}
-                for name, value in parts.items():
-                    at = fh.tell()
-                    _dump_pieces(value, fh)
-                    index[name] = (at, fh.tell() - at)
-                at = fh.tell()
-                _dump(index, fh)
-                fh.write(at.to_bytes(8, "little"))
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        return True
-    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        return False
+    def fill(fh) -> None:
+        _dump(_PARTS, fh)
+        index = {}
+        for name, value in parts.items():
+            at = fh.tell()
+            _dump_pieces(value, fh)
+            index[name] = (at, fh.tell() - at)
+        at = fh.tell()
+        _dump(index, fh)
+        fh.write(at.to_bytes(8, "little"))
+
+    return _atomic(path, fill)
 
 
 class Parts:

@@ -55,7 +55,13 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     before = _WORD_BEFORE.search(text, max(0, ms - _LOOKBACK), ms)
     if before is None:
         return True
-    word = before.group(1)
+    return _ends_after(text, before.group(1), me, limit)
+
+
+def _ends_after(text: str, word: str, me: int, limit: int) -> bool:
+    """Whether a full stop after ``word`` ends the sentence, the next word starting at or
+    after ``me``: not after an abbreviation or an initial, unless a dotted one (``U.S.``,
+    ``etc.``) is followed by a common sentence opener."""
     low = word.lower().rstrip(".")
     if low in ABBREVIATIONS or (len(word) == 1 and word.isupper() and _LETTER.match(word)):
         if "." in low or low in ("etc", "al"):  # U.S., e.g., etc. may end a sentence
@@ -182,14 +188,7 @@ def _ends_sentence(text: str, m: re.Match) -> bool:
     before = _WORD_END.search(text, max(0, ms - _LOOKBACK), ms)
     if before is None:
         return True
-    word = before.group(0)
-    low = word.lower().rstrip(".")
-    if low in ABBREVIATIONS or (len(word) == 1 and word.isupper() and _LETTER.match(word)):
-        if "." in low or low in ("etc", "al"):  # U.S., e.g., etc. may end a sentence
-            first = _FIRST_WORD.match(text, me, limit)
-            return bool(first and first.group(0) in SENTENCE_OPENERS)
-        return False
-    return True
+    return _ends_after(text, before.group(0), me, limit)
 
 
 def split_document(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
