@@ -426,3 +426,81 @@ def test_a_corpus_with_no_lexicon_match_scores_neutral(tmp_path):
     scores = tone.score_sentences(araz.load_corpus(folder))
     assert scores["label"].tolist() == ["neutral", "neutral"]
     assert scores["score"].tolist() == [0.0, 0.0]
+
+
+# ---- what is kept on disk, and rebuilding from it ------------------------------------------
+def _kept_on_disk(folder, monkeypatch):
+    """Score a reopened folder corpus twice over the disk cache; return both results and what was persisted."""
+    from araz import cache
+
+    monkeypatch.setenv("ARAZ_CACHE_DIR", str(folder.parent / "cache"))
+    monkeypatch.delenv("ARAZ_CACHE", raising=False)
+    monkeypatch.setattr(cache, "MIN_DOCUMENTS", 2)
+    kept = []
+    real = cache.write
+    monkeypatch.setattr(cache, "write", lambda path, value: kept.append(value) or real(path, value))
+    first = araz.load_corpus(folder)
+    a = tone.score_sentences(first), tone.matches(first)
+    second = araz.load_corpus(folder)  # a new Corpus object, as after a restart: read back from disk
+    b = tone.score_sentences(second), tone.matches(second)
+    scores = [v for k, v in kept if isinstance(k, tuple) and k[:2] == ("araz.tone", "scores")]
+    return a, b, scores
+
+
+def test_scores_kept_on_disk_are_compact_and_come_back_identical(tmp_path, monkeypatch):
+    folder = make_corpus(tmp_path, {
+        "a.md": ({"title": "Test one", "outlet": "Example Daily", "published": "2024-03-02"},
+                 "Tehran is ready for cooperation instead of confrontation. Mr. Bayramov said the “Friendship Bridge” "
+                 "would open.\nThe two sides never signed an agreement, but they welcomed the talks."),
+        "b.md": ({"title": "Test two", "outlet": "Example Weekly", "published": "2025-01-02"},
+                 "No lexicon word here. Despite such strains, Iran moved to restore ties."),
+    })
+    (df_a, m_a), (df_b, m_b), scores = _kept_on_disk(folder, monkeypatch)
+    assert len(scores) == 1
+    per, long = scores[0]
+    # only computed columns and plain data: no copy of the sentences, no column of Python objects
+    assert list(per.columns) == ["voice", "coop", "conf", "score", "label", "labelling", "terms", "voice_reason"]
+    assert "row" in long.columns and "citation" not in long.columns
+    for frame in (per, long):
+        for col, dtype in frame.dtypes.items():
+            assert dtype.kind in "fiub" or isinstance(dtype, pd.StringDtype), (col, dtype)
+    pd.testing.assert_frame_equal(df_a.drop(columns="matches"), df_b.drop(columns="matches"), check_exact=True)
+    pd.testing.assert_frame_equal(m_a, m_b, check_exact=True)
+    assert [list(x) for x in df_a["matches"]] == [list(x) for x in df_b["matches"]]
+    assert sum(len(x) for x in df_b["matches"]) == len(m_b) > 0
+
+
+def test_the_matches_column_is_a_sequence_of_term_matches(corpus):
+    df = tone.score_sentences(corpus)
+    m = tone.matches(corpus)
+    per_sentence = [list(x) for x in df["matches"]]
+    assert sum(map(len, per_sentence)) == len(m)
+    empty = df.loc[df["matches"].map(len) == 0, "matches"]
+    assert len(empty) and all(x == [] for x in empty)
+    first = next(x for x in df["matches"] if len(x) > 1)
+    assert isinstance(first[0], tone.TermMatch) and first[-1] == first[len(first) - 1]
+    assert first == list(first) and first[:1] == [first[0]] and first[0]._asdict()["term"] == first[0].term
+    with pytest.raises(IndexError):
+        first[len(first)]
+
+
+def test_words_between_counts_the_words_as_split_does():
+    import random
+
+    rnd = random.Random(7)
+    texts = ["".join(rnd.choice(["ab", "c", " ", ",", "  ", "’", "d'e", "—"]) for _ in range(60)) for _ in range(30)]
+    p = tone._prepare(texts)
+    spaces = [i for i, ch in enumerate(p.norm) if ch == " "]
+    starts = [i for i in range(1, len(p.norm)) if p.norm[i] != " " and p.norm[i - 1] == " "]
+    pairs = [(a, b) for a in spaces[::7] for b in starts if a < b <= a + 40]
+    a, b = (pd.Series(x).to_numpy() for x in zip(*pairs))
+    assert p.words_between(a, b).tolist() == [len(p.norm[x:y].split()) for x, y in pairs]
+    assert p.next_space(b).tolist() == [p.norm.find(" ", y) for y in b.tolist()]
+
+
+def test_readable_terms_survive_odd_characters_in_a_surface():
+    m = pd.DataFrame({"row": [0, 0, 2], "surface": ["free\x00trade", "war", "peace"],
+                      "class": ["verbal_cooperation", "verbal_conflict", "verbal_cooperation"],
+                      "contribution": [1.0, -1.0, 1.0], "effect": ["", "flipped: negated by 'no'", ""]})
+    assert tone._readable(m, 3).tolist() == [
+        "free\x00trade +1.0; war -1.0 (flipped: negated by 'no')", "", "peace +1.0"]

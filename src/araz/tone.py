@@ -43,13 +43,15 @@ sentence of the shipped corpus are in ``data/annotations/tone_labels.csv``.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 import textwrap
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
-from itertools import chain
+from contextlib import contextmanager
+from itertools import chain, repeat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -217,28 +219,44 @@ class _Prepared:
     starts: np.ndarray  # where each sentence starts in `joined`
     breaks: np.ndarray  # sorted positions in `joined` of the clause-breaking characters (_BREAK_CHARS)
     quotes: np.ndarray  # sorted positions in `joined` of quotation marks (_QUOTE_CHARS)
+    spaces: np.ndarray  # sorted positions of the spaces of `norm` (every non-word character)
+
+    def next_space(self, pos: np.ndarray) -> np.ndarray:
+        """``norm.find(" ", p)`` for every ``p`` at once (`norm` always ends in a space)."""
+        return self.spaces[np.searchsorted(self.spaces, pos, side="left")]
+
+    def words_between(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        """``len(norm[a:b].split())`` for spaces ``a`` and word starts ``b`` (``norm[b - 1]`` a space).
+
+        A word lies in ``norm[a:b]`` exactly when the run of spaces before it ends at a
+        position ``r`` with ``a <= r < b - 1``, so counting such run ends counts the words.
+        """
+        sp = self.spaces
+        run_end = sp[np.r_[sp[1:] != sp[:-1] + 1, True]] if len(sp) else sp
+        return np.searchsorted(run_end, b - 1, side="left") - np.searchsorted(run_end, a, side="left")
 
 
 def _prepare(texts: list[str]) -> _Prepared:
     norm_t, word_t, brk_t = _tables()
     n = len(texts)
-    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=n)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     starts = np.empty(n, dtype=np.int64)
     if n:
         starts[0] = 1
         np.cumsum(lens[:-1] + 1, out=starts[1:])
         starts[1:] += 1
-    joined = "\n" + "\n".join(texts) + "\n"
+    # one join (not "\n" + join + "\n", which copies the whole text twice more)
+    joined = "\n".join(["", *texts, ""]) if n else "\n\n"
     raw = joined.encode("utf-16-le")
     wide = len(raw) != 2 * len(joined)  # code points beyond the BMP: 32-bit codes
     if wide:
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
         if codes.max() > 0xFFFF:
             codes = np.minimum(codes, 0xFFFF)
-        out = norm_t[codes]
+        out = _lut(norm_t, codes)
     else:
         codes = np.frombuffer(raw, dtype=np.uint16)
-        out = _tables16()[codes]
+        out = _lut(_tables16(), codes)
     apos = np.flatnonzero(out == 39)
     if len(apos):  # an apostrophe is part of a word only between two letters (can't, Iran's)
         inner = word_t[codes[apos - 1]] & word_t[codes[np.minimum(apos + 1, len(codes) - 1)]]
@@ -247,8 +265,23 @@ def _prepare(texts: list[str]) -> _Prepared:
     special = _specials()[codes[space]]
     breaks = space[special == 1]
     quotes = space[special == 2]
-    norm = out.tobytes().decode("utf-32-le" if wide else "utf-16-le")
-    return _Prepared(joined, norm, out, starts, breaks, quotes)
+    if int(out.max(initial=0)) < 128:  # usually: decode one byte a character, straight from the array
+        norm = str(memoryview(out.astype(np.uint8)), "ascii")
+    else:
+        norm = str(memoryview(out), "utf-32-le" if wide else "utf-16-le")
+    return _Prepared(joined, norm, out, starts, breaks, quotes, space)
+
+
+_LUT_CHUNK = 1 << 16
+
+
+def _lut(table: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """``table[codes]`` in blocks of 64 K: a fancy index first becomes an array of 64-bit
+    integers; a block's worth stays in the CPU cache, 50 million at once (400 MB) do not."""
+    out = np.empty(len(codes), dtype=table.dtype)
+    for i in range(0, len(codes), _LUT_CHUNK):
+        np.take(table, codes[i:i + _LUT_CHUNK], out=out[i:i + _LUT_CHUNK])
+    return out
 
 
 def normalise(text: str) -> str:
@@ -597,8 +630,7 @@ def _score_texts(texts: list[str], lex: Lexicon) -> _Scored:
     ws, we, vals, pre = ws[ok], we[ok], vals[ok], pre[ok]
     if pre.any():                           # cooperat* runs to the end of its word
         we = we.copy()
-        norm = P.norm
-        we[pre] = [norm.find(" ", e) for e in we[pre].tolist()]
+        we[pre] = P.next_space(we[pre])
     say = m.say[vals]
     say_ws = ws[say]
     say_sent = np.searchsorted(starts, say_ws, side="right") - 1
@@ -644,14 +676,17 @@ def _score_texts(texts: list[str], lex: Lexicon) -> _Scored:
         jj = np.where(valid, j, 0)
         valid &= (c_we[jj] <= t_ws) & (t_ws - c_we[jj] <= 40 * (SCOPE + 1))
         valid = same_clause(c_ws[jj], t_ws, valid)
-        # words between the cue and the term
+        # words between the cue and the term (counted with numpy: a cue's end is a space)
         idx = np.flatnonzero(valid)
         if len(idx):
-            between = [norm[x:y].split() for x, y in zip(c_we[jj[idx]].tolist(), t_ws[idx].tolist())]
-            too_far = np.array([len(w) > SCOPE for w in between], dtype=bool)
+            too_far = P.words_between(c_we[jj[idx]], t_ws[idx]) > SCOPE
+            valid[idx[too_far]] = False
             # "resolved through dialogue": the means of resolving is not what is ended
-            means = np.array([bool(_MEANS.intersection(w)) for w in between], dtype=bool) & (c_kind[jj[idx]] == _KIND_RESOLVE)
-            valid[idx[too_far | means]] = False
+            # (read word by word only for the few de-escalation verbs still in scope)
+            idx = idx[~too_far & (c_kind[jj[idx]] == _KIND_RESOLVE)]
+            if len(idx):
+                means = [bool(_MEANS.intersection(norm[x:y].split())) for x, y in zip(c_we[jj[idx]].tolist(), t_ws[idx].tolist())]
+                valid[idx[np.array(means, dtype=bool)]] = False
         # a cue governs only the first tone word after it ("far from isolated like its foes")
         tone_word = valid & (sign != 0)
         if tone_word.any():
@@ -667,7 +702,7 @@ def _score_texts(texts: list[str], lex: Lexicon) -> _Scored:
         # "not X but Y": X is corrected, not rejected
         neg = flips & (c_kind[jj] == _KIND_NEG)
         if neg.any():
-            is_but = np.array([m.term[v] == "but" for v in vals[kind == _KIND_BREAK].tolist()], dtype=bool)
+            is_but = (np.array(m.term, dtype=object) == "but")[vals[kind == _KIND_BREAK]]  # per entry, then per word
             buts = brk_words[is_but] if len(brk_words) else brk_words
             if len(buts):
                 b = np.searchsorted(buts, t_ws, side="right")
@@ -733,7 +768,7 @@ def _score_texts(texts: list[str], lex: Lexicon) -> _Scored:
     eff[(cls_names == "neutral")] = "0: a name or fixed phrase"
     eff[(cls_names == "labelling") & ~masked] = "counted as labelling, not tone"
     joined = P.joined
-    surface = [joined[a:b] for a, b in zip(t_ws.tolist(), t_we.tolist())]
+    surface = list(map(joined.__getitem__, map(slice, t_ws.tolist(), t_we.tolist())))  # no bytecode per word
     matches = pd.DataFrame({
         "row": t_sent, "term": terms_arr[t_val], "surface": surface, "class": cls_names, "weight": weight,
         "cue": cue_txt, "effect": eff, "contribution": contribution,
@@ -770,10 +805,13 @@ def _labels(coop: np.ndarray, conf: np.ndarray) -> np.ndarray:
     total = coop + conf
     hi = np.maximum(coop, conf)
     lo = np.minimum(coop, conf)
-    lab = np.where(coop >= conf, "coop", "conf").astype(object)
-    lab[(lo > 0) & (lo >= MIXED_RATIO * hi)] = "mixed"
-    lab[total <= 0] = "neutral"
-    return lab
+    code = np.where(coop >= conf, 0, 1)
+    code[(lo > 0) & (lo >= MIXED_RATIO * hi)] = 2
+    code[total <= 0] = 3
+    return _LABEL_OBJECTS[code]  # the four strings shared, not one new string per sentence
+
+
+_LABEL_OBJECTS = np.array(["coop", "conf", "mixed", "neutral"], dtype=object)
 
 
 # ---------------------------------------------------------------------------------------
@@ -822,14 +860,30 @@ def _is_speaker(tokens: list[str], k: int) -> bool:
     return bool(w[:1].isupper() and w[-1:].isalnum() and w not in _STOP_WORDS)
 
 
-def _reported(text: str, off: int) -> str | None:
-    """The reason a verb of saying at ``off`` makes ``text`` quoted, or None (rule V3)."""
+_FIRST_TOKEN = re.compile(r"\s*(\S+)")
+
+
+def _lead_end(text: str) -> int:
+    """Where a leading "although/despite …," clause of ``text`` ends; -1 when there is none."""
     lead = _CONCESSIVE_LEAD.match(text)
-    if lead and off < lead.end():
+    return lead.end() if lead else -1
+
+
+def _reported(text: str, off: int, lead_end: int | None = None) -> str | None:
+    """The reason a verb of saying at ``off`` makes ``text`` quoted, or None (rule V3).
+
+    ``lead_end`` is :func:`_lead_end` of ``text`` (a sentence with several verbs of saying
+    computes it once).
+    """
+    if lead_end is None:
+        lead_end = _lead_end(text)
+    if off < lead_end:
         return None  # "Although officials denied ..., the author says ..."
     verb_m = _SAY_AT.match(text, off)
-    tokens = text[max(0, off - 160):off].split()
     if verb_m:
+        # the last tokens before the verb are all that is read: split only those (the
+        # first element of rsplit's list, the unsplit rest, is never reached below)
+        tokens = text[max(0, off - 160):off].rsplit(None, 5)
         # subject + up to three lower-case words (has, also, firmly, aims to) + verb
         for k in range(len(tokens) - 1, max(len(tokens) - 5, -1), -1):
             if _is_speaker(tokens, k):
@@ -839,7 +893,8 @@ def _reported(text: str, off: int) -> str | None:
             w = tokens[k]
             if not (w.isalpha() and w.islower()) or w in _NOT_BETWEEN:
                 break
-    word = text[off:].split(None, 1)[0].strip(",.;:").lower() if text[off:].strip() else ""
+    first = _FIRST_TOKEN.match(text, off)  # the first whitespace-separated token from `off`
+    word = first.group(1).strip(",.;:").lower() if first else ""
     if word in _PARTICIPLE_SET and text[:off].rstrip().endswith(","):
         # "He met X, stressing that ...": the sentence's subject must be a named speaker
         head = text[:off]
@@ -858,6 +913,10 @@ def _voice(sent: pd.DataFrame, say_rows=None, quote_rows=None) -> tuple[np.ndarr
 
     ``say_rows`` and ``quote_rows`` (from the scoring pass) limit the regular expressions
     to the sentences that can be quoted at all.
+
+    Precedence: a direct quotation (V1) wins over everything, a quotation continued from
+    an earlier sentence (V2) over reported speech (V3). So V1 is found first, and V3 is
+    tried only on sentences that neither V1 nor V2 already made quoted.
     """
     texts = sent["text"].tolist()
     n = len(texts)
@@ -865,6 +924,7 @@ def _voice(sent: pd.DataFrame, say_rows=None, quote_rows=None) -> tuple[np.ndarr
     reason = np.full(n, "no quotation and no verb of saying with a named speaker", dtype=object)
     if quote_rows is None:
         quote_rows = np.array([i for i, t in enumerate(texts) if "“" in t or "”" in t or '"' in t], dtype=np.int64)
+    decided = np.zeros(n, dtype=bool)  # quoted by V1 or V2: V3 need not look
     # V2: inside a quotation opened earlier in the same paragraph
     if len(quote_rows):
         opens = np.zeros(n, dtype=np.int64)
@@ -885,26 +945,43 @@ def _voice(sent: pd.DataFrame, say_rows=None, quote_rows=None) -> tuple[np.ndarr
         inside = (seg_before(opens) > 0) | (seg_before(straight) % 2 == 1)
         voice[inside] = "quoted"
         reason[inside] = "continues a quotation opened in an earlier sentence"
-    # V3: a verb of saying with a named speaker (not inside a leading concessive clause)
-    if say_rows is None:  # no scoring pass: find the verbs here
-        say_rows = _find_say(texts)
-    rows, offs = say_rows
-    for i, off in zip(np.asarray(rows).tolist(), np.asarray(offs).tolist()):
-        if voice[i] != "author":
-            continue
-        found = _reported(texts[i], off)
-        if found:
-            voice[i] = "quoted"
-            reason[i] = found
+        decided |= inside
     # V1: a direct quotation of speech (>= 4 words, not a title)
+    direct_rows, direct_reasons = [], []
     for i in quote_rows.tolist():
         for mm in _SPEECH_QUOTE.finditer(texts[i]):
             inner = next(g for g in mm.groups() if g is not None)
             if len(inner.split()) >= 4 and not _is_title(inner):
-                voice[i] = "quoted"
                 short = inner if len(inner) <= 40 else inner[:37] + "…"
-                reason[i] = f"direct quotation: “{short}”"
+                direct_rows.append(i)
+                direct_reasons.append(f"direct quotation: “{short}”")
                 break
+    decided[direct_rows] = True
+    # V3: a verb of saying with a named speaker (not inside a leading concessive clause)
+    if say_rows is None:  # no scoring pass: find the verbs here
+        say_rows = _find_say(texts)
+    rows, offs = (np.asarray(x, dtype=np.int64) for x in say_rows)
+    todo = ~decided[rows]
+    done = decided.tolist()            # a list: indexed once per verb, faster than an array
+    said_rows, said_reasons = [], []
+    lead_row, text, lead_end = -1, "", -1
+    for i, off in zip(rows[todo].tolist(), offs[todo].tolist()):
+        if done[i]:
+            continue
+        if i != lead_row:
+            lead_row, text = i, texts[i]
+            lead_end = _lead_end(text)
+        found = _reported(text, off, lead_end)
+        if found:
+            done[i] = True
+            said_rows.append(i)
+            said_reasons.append(found)
+    if said_rows:
+        voice[said_rows] = "quoted"
+        reason[said_rows] = said_reasons
+    if direct_rows:
+        voice[direct_rows] = "quoted"
+        reason[direct_rows] = direct_reasons
     return voice, reason
 
 
@@ -921,11 +998,13 @@ def _store(corpus: Corpus) -> OrderedDict:
     return corpus.cached("araz.tone", OrderedDict)
 
 
-def _memo(corpus: Corpus, key, compute, size: int = 8, persist: bool = False):
+def _memo(corpus: Corpus, key, compute, size: int = 8, persist: bool = False, build=None):
     """Per-corpus memo holding the last ``size`` results (a tone lab edits the lexicon often).
 
     With ``persist`` the result is also kept on disk for large folder corpora
     (``corpus.cached(..., persist=True)``), so a restarted notebook reads it back.
+    ``build``, if given, turns what ``compute`` returns (and what is kept on disk) into
+    the value held in memory — freshly computed or read back, the same way.
     """
     store = _store(corpus)
     if key in store:
@@ -937,6 +1016,8 @@ def _memo(corpus: Corpus, key, compute, size: int = 8, persist: bool = False):
         corpus.cache.pop(full, None)  # this memo, not the corpus-wide one, keeps it in memory
     else:
         value = compute()
+    if build is not None:
+        value = build(value)
     store[key] = value
     while len(store) > size:
         store.popitem(last=False)
@@ -964,34 +1045,41 @@ class TermMatch(NamedTuple):
     end: int
 
 
-def _bounds(rows: np.ndarray) -> tuple[list, list]:
-    """Start/end positions of runs of equal values in a sorted array, and the values."""
-    b = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True])
-    return rows[b[:-1]].tolist(), list(zip(b[:-1].tolist(), b[1:].tolist()))
-
-
 def _readable(matches: pd.DataFrame, n: int) -> np.ndarray:
     """One readable string per sentence: 'cooperation +1.0; confrontation +1.5 (flipped…)'."""
     out = np.full(n, "", dtype=object)
-    tone = matches[matches["class"].to_numpy() != "neutral"]
-    if tone.empty:
+    cls = matches["class"].to_numpy()
+    tone = cls != "neutral"
+    if not tone.any():
         return out
-    codes, uniq = pd.factorize(tone["contribution"].to_numpy())
-    contrib = np.array([f"{v:+.1f}" for v in uniq.tolist()], dtype=object)[codes]
-    contrib[tone["class"].to_numpy() == "labelling"] = "[label]"
-    rows = tone["row"].to_numpy()
-    keys, spans = _bounds(rows)
-    # one pass: each part ends in "; " inside a sentence and in "\x00" at its end, then one split
+    rows = matches["row"].to_numpy()[tone]
+    surface = matches["surface"].to_numpy()[tone].tolist()
+    # Each part is "<surface><tail>": the tail (" +1.5 (flipped…)", then "; " inside a
+    # sentence or "\x00" at its end) takes few distinct values, so it is formatted once per
+    # distinct value and the parts are joined in one go, then split at the "\x00"s.
+    c_codes, c_uniq = pd.factorize(matches["contribution"].to_numpy()[tone])
+    e_codes, e_uniq = pd.factorize(matches["effect"].to_numpy()[tone])
+    contrib = [f"{v:+.1f}" for v in c_uniq.tolist()] + ["[label]"]
+    c_codes[cls[tone] == "labelling"] = len(contrib) - 1
     last = np.r_[rows[1:] != rows[:-1], True]
-    seps = np.array(["; ", "\x00"], dtype=object)[last.astype(np.intp)].tolist()
-    parts = [f"{s} {c} ({e}){z}" if e and c != "[label]" else f"{s} {c}{z}"
-             for s, c, e, z in zip(tone["surface"].tolist(), contrib.tolist(), tone["effect"].tolist(), seps)]
-    texts = "".join(parts).split("\x00")
+    combo = (c_codes.astype(np.int64) * len(e_uniq) + e_codes) * 2 + last
+    t_uniq, t_codes = np.unique(combo, return_inverse=True)
+    e_list = e_uniq.tolist()
+    tails = []
+    for v in t_uniq.tolist():
+        ce, z = divmod(v, 2)
+        c, e = contrib[ce // len(e_list)], e_list[ce % len(e_list)]
+        tails.append(f" {c} ({e})" if e and c != "[label]" else f" {c}")
+        tails[-1] += "\x00" if z else "; "
+    tail = np.array(tails, dtype=object)[t_codes.ravel()].tolist()
+    texts = "".join(chain.from_iterable(zip(surface, tail))).split("\x00")
+    keys = rows[last]
     if len(texts) == len(keys) + 1:
-        out[np.asarray(keys, dtype=np.int64)] = texts[:-1]
+        out[keys] = texts[:-1]
     else:  # a "\x00" inside a surface: join sentence by sentence
-        parts = [p[:-len(z)] for p, z in zip(parts, seps)]
-        for r, (a, b) in zip(keys, spans):
+        parts = [a + b[:-1] if b.endswith("\x00") else a + b[:-2] for a, b in zip(surface, tail)]
+        bounds = np.flatnonzero(np.r_[True, last]).tolist()
+        for r, a, b in zip(keys.tolist(), bounds[:-1], bounds[1:]):
             out[r] = "; ".join(parts[a:b])
     return out
 
@@ -1057,19 +1145,34 @@ _NO_MATCHES = MatchList(_MatchTable(()), 0, 0)
 
 def _records(matches: pd.DataFrame, n: int) -> np.ndarray:
     """The structured form: per sentence, a :class:`MatchList` of its matched words."""
+    out = np.empty(n, dtype=object)
+    out.fill(_NO_MATCHES)
     if matches.empty:
-        out = np.empty(n, dtype=object)
-        out.fill(_NO_MATCHES)
         return out
     table = _MatchTable(tuple(matches[c].to_numpy() for c in ("term", "surface", "class", "weight", "cue", "effect", "contribution", "start", "end")))
-    keys, spans = _bounds(matches["row"].to_numpy())
-    items = [_NO_MATCHES] * n
-    for r, (a, b) in zip(keys, spans):
-        items[r] = MatchList(table, a, b)
-    return np.fromiter(items, dtype=object, count=n)  # numpy must not unpack the sequences
+    rows = matches["row"].to_numpy()
+    first = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])   # rows are sorted: one run per sentence
+    stop = np.r_[first[1:], len(rows)]
+    # map() calls the class without a Python loop; fromiter keeps numpy from unpacking the sequences
+    lists = np.fromiter(map(MatchList, repeat(table), first.tolist(), stop.tolist()), dtype=object, count=len(first))
+    out[rows[first]] = lists
+    return out
+
+
+#: the per-sentence columns :func:`_score` computes (and keeps on disk); the others are
+#: copied from ``corpus.sentences`` and ``matches`` is rebuilt from the long table
+_COMPUTED = ["voice", "coop", "conf", "score", "label", "labelling", "terms", "voice_reason"]
 
 
 def _score(corpus: Corpus, lex: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The two public frames of a corpus (``score_sentences`` and ``matches``), memoised.
+
+    What is persisted is compact: the computed per-sentence columns and the long table of
+    matched words with its integer ``row`` — text, numbers and a few repeated strings,
+    which the on-disk cache stores column by column — not the columns copied from
+    ``corpus.sentences`` nor a column of Python objects. :func:`_assemble` builds the
+    frames from it, after computing as after reading, so both give the same frames.
+    """
     def compute():
         s = corpus.sentences
         sc = _score_texts(s["text"].tolist(), lex)
@@ -1078,21 +1181,47 @@ def _score(corpus: Corpus, lex: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
         total = coop + conf
         score = np.divide(coop - conf, total, out=np.zeros_like(total), where=total > 0)
         voice, reason = _voice(s, sc.say_rows, sc.quote_rows)
-        df = s[["doc_id", "paragraph", "sentence", "citation", "text"]].copy()
-        df["voice"] = voice
-        df["coop"] = coop
-        df["conf"] = conf
-        df["score"] = score
-        df["label"] = sc.label
-        df["labelling"] = sc.labelling
-        df["terms"] = _readable(sc.matches, len(df))
-        df["matches"] = _records(sc.matches, len(df))
-        df["voice_reason"] = reason
-        m = sc.matches
-        m.insert(0, "citation", s["citation"].to_numpy()[m["row"].to_numpy()])
-        return df.reset_index(drop=True), m.drop(columns="row")
+        per = pd.DataFrame({
+            "voice": voice, "coop": coop, "conf": conf, "score": score, "label": sc.label,
+            "labelling": sc.labelling, "terms": _readable(sc.matches, len(s)), "voice_reason": reason,
+        }, columns=_COMPUTED)
+        return per, sc.matches
 
-    return _memo(corpus, ("scores", lex.fingerprint, _rules_key()), compute, persist=True)
+    with _gc_paused():
+        return _memo(corpus, ("scores", lex.fingerprint, _rules_key()), compute, persist=True,
+                     build=lambda value: _assemble(corpus.sentences, *value))
+
+
+@contextmanager
+def _gc_paused():
+    """Pause the cycle collector while scoring: the run creates a few hundred thousand
+    objects that live on (a :class:`MatchList` per sentence), and with a big corpus in
+    memory every collection they trigger scans millions of objects — that took longer
+    than creating them. Nothing made here is a reference cycle."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _assemble(s: pd.DataFrame, per: pd.DataFrame, m: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The public frames from the computed columns ``per`` and the matched words ``m`` (with ``row``)."""
+    df = s[["doc_id", "paragraph", "sentence", "citation", "text"]].reset_index(drop=True)
+    for col in _COMPUTED:
+        df[col] = per[col].array  # the arrays as they are: no copy, no re-inferred dtype
+    df["matches"] = _records(m, len(df))
+    df = df[SENTENCE_COLUMNS]
+    rows = m["row"].to_numpy()
+    citation = s["citation"]
+    long = m.drop(columns="row")
+    if isinstance(citation.dtype, pd.StringDtype):  # take the strings without checking each again
+        long.insert(0, "citation", citation.array.take(rows))
+    else:
+        long.insert(0, "citation", citation.to_numpy()[rows])
+    return df, long
 
 
 def score_sentences(corpus: Corpus | None = None, lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
