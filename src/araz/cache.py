@@ -310,6 +310,15 @@ def _repeats(values: Any) -> bool:
     return len(set(sample)) < 0.5 * len(sample)
 
 
+def _all_strings(values: Any) -> bool:
+    """Whether an object array holds only ``str`` (no missing value)."""
+    try:
+        from pandas._libs.lib import is_string_array
+    except ImportError:  # another pandas: the slower, public path is taken
+        return False
+    return bool(is_string_array(values, skipna=False))
+
+
 def _factorize(values: Any) -> tuple[Any, Any]:
     """Codes (-1 for a missing value) and the distinct strings, in order of appearance.
 
@@ -332,8 +341,12 @@ def _dump_column(arr: Any, fh) -> None:
         import numpy as np
         import pandas as pd
 
-        missing = np.asarray(arr.isna())
-        values = arr.to_numpy(dtype=object, na_value=None)
+        values = getattr(arr, "_ndarray", None)  # the object array behind the column, if pandas keeps one
+        if values is None or not _all_strings(values):  # missing values (NaN, NA) or another layout
+            missing = np.asarray(arr.isna())
+            values = arr.to_numpy(dtype=object, na_value=None)
+        else:  # the usual case, told by one C pass instead of two isna() calls
+            missing = np.zeros(len(values), dtype=bool)
         codes = None
         if _repeats(values):
             codes, values = _factorize(values)
