@@ -96,7 +96,7 @@ def test_a_reopened_corpus_reads_its_texts_and_paragraphs_only_when_used(tmp_pat
     folder = three_docs(tmp_path)
     first = araz.load_corpus(folder)
     again = araz.load_corpus(folder)
-    assert "_docs" not in again.__dict__ and "paragraphs" not in again.__dict__
+    assert not {"_docs", "_texts", "paragraphs"} & set(again.__dict__)
     assert len(again) == 3 and again.doc_ids == first.doc_ids  # from the documents table
     assert "_docs" not in again.__dict__
     assert again.cite(f"{again.doc_ids[1]} ¶1") == first.cite(f"{first.doc_ids[1]} ¶1")

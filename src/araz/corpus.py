@@ -250,13 +250,14 @@ class Corpus:
         return self
 
     @classmethod
-    def _from_parts(cls, parts, texts: dict[str, str], documents: pd.DataFrame, sentences: pd.DataFrame,
-                    fingerprint: str, *, root: Path, warnings: list[Issue], source: Path) -> "Corpus":
-        """A corpus reopened from the disk cache whose :class:`Document` objects and
-        paragraphs are made only when first used: most sessions that reopen a large corpus go
-        straight to the sentences and the annotations kept beside them."""
+    def _from_parts(cls, parts, documents: pd.DataFrame, sentences: pd.DataFrame, fingerprint: str, *,
+                    root: Path, warnings: list[Issue], source: Path) -> "Corpus":
+        """A corpus reopened from the disk cache whose documents (their texts and
+        :class:`Document` objects) and paragraphs are made only when first used: most sessions
+        that reopen a large corpus go straight to the sentences and the annotations kept
+        beside them."""
         self = cls.__new__(cls)
-        self._lazy, self._lazy_source, self._texts = parts, source, texts
+        self._lazy, self._lazy_source = parts, source
         self.root = root
         self.is_shipped = False
         self.warnings = list(warnings)
@@ -278,6 +279,12 @@ class Corpus:
                 f"the cached copy of this corpus ({self._lazy_source}) is damaged ({type(exc).__name__}); "
                 f"it has been removed: load the corpus again with araz.load_corpus({str(self.root)!r}), "
                 f"or turn the cache off with ARAZ_CACHE=off (cache folder: {cache.cache_dir()})") from None
+
+    @cached_property
+    def _texts(self) -> dict[str, str]:
+        # Only a reopened corpus gets here: doc_id -> text, from the disk cache.
+        t = self._load_part("texts")
+        return dict(zip(t["doc_id"].tolist(), t["text"].tolist()))
 
     @cached_property
     def _docs(self) -> dict[str, Document]:
@@ -476,13 +483,13 @@ def load_corpus(path=None, *, strict: bool = True, cache: bool | None = None, pr
     corpus = Corpus(docs, root=resolved, shipped=is_shipped, warnings=warnings, progress=progress)
     corpus._persist = not is_shipped and len(docs) >= disk.MIN_DOCUMENTS and cache is not False
     if key is not None:
-        # Each text is stored once, with the documents: the paragraphs' and sentences' texts
-        # are cut from it again by their offsets when read back (as fast as decoding them,
-        # and a third of the writing).
+        # The sentences are read back whole, at once; the documents' texts (and fields) and
+        # the paragraphs only when first used, the paragraphs' texts cut from the documents'
+        # by their offsets (as fast as decoding them, and less to write).
         disk.write_parts(disk.corpus_path(key), {
             "key": key, "fingerprint": corpus.fingerprint, "warnings": warnings,
+            "documents": corpus.documents, "sentences": corpus.sentences,
             "texts": pd.DataFrame({"doc_id": [d.doc_id for d in docs], "text": [d.text for d in docs]}, dtype="str"),
-            "documents": corpus.documents, "sentences": corpus.sentences.drop(columns="text"),
             "docs": _docs_table(docs), "paragraphs": corpus.paragraphs.drop(columns="text")})
         if stat_key:
             disk.write_pointer(disk.stat_path(stat_key), key)
@@ -498,22 +505,19 @@ def _from_cache(disk, key: str, root: Path) -> Corpus | None:
     try:
         if parts is None or parts.load("key") != key:
             return None
-        state = {name: parts.load(name) for name in ("fingerprint", "warnings", "texts", "documents", "sentences")}
-        t = state["texts"]
-        texts = dict(zip(t["doc_id"].tolist(), t["text"].tolist()))
-        sentences = _with_texts(state["sentences"], texts)
+        state = {name: parts.load(name) for name in ("fingerprint", "warnings", "documents", "sentences")}
     except Exception:  # noqa: BLE001 - a damaged entry is ignored and rebuilt
         return None
-    if "docs" not in parts or "paragraphs" not in parts:
+    if not all(name in parts for name in ("texts", "docs", "paragraphs")):
         return None
-    corpus = Corpus._from_parts(parts, texts, state["documents"], sentences, state["fingerprint"],
+    corpus = Corpus._from_parts(parts, state["documents"], state["sentences"], state["fingerprint"],
                                 root=root, warnings=state["warnings"], source=path)
     corpus._persist = True
     return corpus
 
 
 def _with_texts(frame: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
-    """``frame`` (paragraphs or sentences, stored without their texts) with its ``text``
+    """``frame`` (the paragraphs, stored without their texts) with its ``text``
     column cut again from the documents' texts by ``start``/``end``, before ``citation``."""
     cut = [texts[d][a:b] for d, a, b in zip(frame["doc_id"].tolist(), frame["start"].tolist(), frame["end"].tolist())]
     column = pd.arrays.StringArray(np.array(cut, dtype=object), dtype=frame["citation"].dtype)
