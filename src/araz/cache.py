@@ -302,12 +302,20 @@ def _long(items: list) -> bool:
     return sum(map(len, sample)) > _LONG * len(sample)
 
 
-def _repeats(values: Any) -> bool:
+def _repeats(values: Any) -> str | None:
     """Whether a text column repeats its values enough to store each distinct one once
     (doc ids, labels: yes; sentence texts and citations: no — hashing 300,000 long unique
-    strings would cost more than it saves). Judged on an even sample of 1,000 rows."""
-    sample = values[:: max(1, len(values) // 1000)]
-    return len(set(sample)) < 0.5 * len(sample)
+    strings would cost more than it saves). Judged on an even sample of 1,000 rows.
+
+    ``"shared"`` when each distinct value is also one object (a column made by taking from
+    a short list, like a label per row), ``"repeats"`` when equal values are separate
+    objects (texts cut from documents), ``None`` when values do not repeat enough.
+    """
+    sample = values[:: max(1, len(values) // 1000)].tolist()
+    distinct = len(set(sample))
+    if distinct >= 0.5 * len(sample):
+        return None
+    return "shared" if len(set(map(id, sample))) == distinct else "repeats"
 
 
 def _all_strings(values: Any) -> bool:
@@ -348,7 +356,13 @@ def _dump_column(arr: Any, fh) -> None:
         else:  # the usual case, told by one C pass instead of two isna() calls
             missing = np.zeros(len(values), dtype=bool)
         codes = None
-        if _repeats(values):
+        repeats = _repeats(values)
+        if repeats == "shared":
+            # pandas' factorize (C) attaches a UTF-8 copy to each non-ASCII string it hashes
+            # (see fresh()): harmless when the distinct values are a few shared objects
+            codes, values = pd.factorize(values, use_na_sentinel=True)
+            codes = codes.astype(np.int32 if len(values) < 2**31 - 1 else np.int64, copy=False)
+        elif repeats:
             codes, values = _factorize(values)
         elif missing.any():
             values[missing] = ""
