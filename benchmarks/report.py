@@ -354,7 +354,7 @@ def figure(sizes: dict, path: Path) -> Path | None:
     if ax1.get_legend_handles_labels()[0]:
         ax1.legend(fontsize=8)
     for step, key, label in (("search", "p95_ms", "araz.search p95"), ("search", "median_ms", "araz.search median"),
-                             ("search", "page_p95_ms", "araz.search first page p95"),
+                             ("search", "page_p95_ms", "araz.search every match (limit=None) p95"),
                              ("pandas", "p95_ms", "pandas str.contains p95"), ("pandas", "median_ms", "pandas str.contains median")):
         pts = [(n, sizes[n][step][key]) for n in ns if sizes[n].get(step) and key in sizes[n][step]]
         if pts:

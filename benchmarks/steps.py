@@ -5,8 +5,9 @@ times the step with ``time.perf_counter`` (wall) and ``time.process_time`` (CPU)
 prints one JSON line (prefixed with :data:`MARK`) with:
 
 * ``timings``: ``{name: [wall_s, cpu_s]}``;
-* ``latencies``: per-query wall seconds (search steps); ``page_latencies``: (search) the same queries returning every match; elsewhere the same queries
-  asking for a first page of results (``limit=20``);
+* ``latencies``: per-query wall seconds of the default call (search steps: the best 100,
+  ranked, with the count of all matches); ``page_latencies``: the same queries returning
+  every match (``limit=None``);
 * ``rows``: explorer / briefing rows (``operation, median_ms, p95_ms, n``);
 * ``info``: counts that show both sides did the same work (documents, mentions…);
 * ``peak_rss_mb``: ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` of this child at exit —
@@ -29,7 +30,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 MARK = "@@ARAZ-BENCH@@"
-PAGE = 20  # rows in "a first page" of search results
 
 
 class Skip(Exception):
