@@ -32,6 +32,7 @@ import os
 import pickle
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -83,26 +84,41 @@ def stable(key: Any) -> bool:
     return isinstance(key, tuple) and all(stable(k) for k in key)
 
 
+@contextmanager
+def gc_paused():
+    """Pause the cycle collector while a few hundred thousand objects are made (unpickling,
+    scoring): with a big corpus in memory, each collection they trigger scans millions of
+    objects, which took longer than making them. Nothing made inside is a reference cycle."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def read(path: Path) -> Any | None:
     """Unpickle ``path`` (written by :func:`write`); ``None`` when it is missing or unreadable."""
-    gc_was_on = gc.isenabled()
-    gc.disable()  # unpickling a million objects: the cycle collector would run hundreds of times
+    with gc_paused():
+        return _read_entry(path, _PIECES, _load_pieces)
+
+
+def _read_entry(path: Path, marker: str, body) -> Any | None:
+    """``body(fh)`` after the file's first object was ``marker``; ``None`` when the file is
+    missing, damaged or of another kind (it is then rebuilt), or when ``body`` says so."""
     try:
         with open(path, "rb") as fh:
-            if pickle.load(fh) != _PIECES:
+            if pickle.load(fh) != marker:
                 return None
-            value = _load_pieces(fh)
-    except FileNotFoundError:
+            value = body(fh)
+    except Exception:  # noqa: BLE001 - a missing, damaged or foreign entry is ignored and rebuilt
         return None
-    except Exception:  # noqa: BLE001 - a damaged or foreign entry is ignored and rebuilt
-        return None
-    finally:
-        if gc_was_on:
-            gc.enable()
-    try:
-        os.utime(path)  # most recently used
-    except OSError:
-        pass
+    if value is not None:
+        try:
+            os.utime(path)  # most recently used
+        except OSError:
+            pass
     return value
 
 
@@ -177,44 +193,29 @@ class Parts:
         import io
 
         raw = self._raw.pop(name)
-        gc_was_on = gc.isenabled()
-        gc.disable()  # as in read(): no cycle collection while a million objects are made
-        try:
+        with gc_paused():
             return _load_pieces(io.BytesIO(raw))
-        finally:
-            if gc_was_on:
-                gc.enable()
 
 
 def read_parts(path: Path) -> Parts | None:
     """The :class:`Parts` of ``path`` (written by :func:`write_parts`); ``None`` when it is
     missing, unreadable or not such a file."""
-    try:
-        with open(path, "rb") as fh:
-            if pickle.load(fh) != _PARTS:
+    def body(fh) -> Parts | None:
+        fh.seek(-8, os.SEEK_END)
+        end = fh.tell()
+        at = int.from_bytes(fh.read(8), "little")
+        if not 0 < at < end:
+            return None
+        fh.seek(at)
+        raw = {}
+        for name, (start, size) in pickle.load(fh).items():
+            fh.seek(start)
+            raw[name] = fh.read(size)
+            if len(raw[name]) != size:
                 return None
-            fh.seek(-8, os.SEEK_END)
-            end = fh.tell()
-            at = int.from_bytes(fh.read(8), "little")
-            if not 0 < at < end:
-                return None
-            fh.seek(at)
-            index = pickle.load(fh)
-            raw = {}
-            for name, (start, size) in index.items():
-                fh.seek(start)
-                raw[name] = fh.read(size)
-                if len(raw[name]) != size:
-                    return None
-    except FileNotFoundError:
-        return None
-    except Exception:  # noqa: BLE001 - a damaged or foreign entry is ignored and rebuilt
-        return None
-    try:
-        os.utime(path)  # most recently used
-    except OSError:
-        pass
-    return Parts(raw)
+        return Parts(raw)
+
+    return _read_entry(path, _PARTS, body)
 
 
 def trim() -> None:
@@ -268,8 +269,7 @@ def fresh(text: Any) -> Any:
 
 def _fresh_column(arr: Any) -> Any:
     """``arr`` with its non-ASCII strings replaced by fresh copies (see :func:`fresh`)."""
-    pd = sys.modules["pandas"]
-    if not isinstance(arr.dtype, pd.StringDtype) or getattr(arr.dtype, "storage", None) != "python":
+    if not _is_python_strings(arr):
         return arr
     values = arr.to_numpy(dtype=object, na_value=arr.dtype.na_value)
     if all(type(x) is not str or x.isascii() for x in values):
@@ -277,11 +277,11 @@ def _fresh_column(arr: Any) -> Any:
     return type(arr)._from_sequence([fresh(x) for x in values], dtype=arr.dtype)
 
 
-# A text column is stored as its distinct values joined by this character into one UTF-8
-# blob, plus one integer code per row: writing is a factorize, a join and an encode; reading a
-# decode, a split and a take — all in C, instead of a pickle opcode and object per string
-# (10x faster both ways on a 300,000-row table), and repeated values (doc ids, labels) are
-# stored once and come back as one shared object. A column whose values contain the
+# A text column is stored as its values joined by this character into one UTF-8 blob —
+# when values repeat (doc ids, labels), its distinct values once plus an integer code per
+# row: writing is a join and an encode, reading a decode and a split (and a take), all in C,
+# instead of a pickle opcode and object per string (10x faster both ways on a 300,000-row
+# table); repeated values come back as one shared object. A column whose values contain the
 # separator is pickled as before.
 _SEP = "\x00"
 
@@ -327,13 +327,18 @@ def _all_strings(values: Any) -> bool:
     return bool(is_string_array(values, skipna=False))
 
 
-def _factorize(values: Any) -> tuple[Any, Any]:
+def _factorize(values: Any, shared: bool) -> tuple[Any, Any]:
     """Codes (-1 for a missing value) and the distinct strings, in order of appearance.
 
-    With a dict rather than ``pd.factorize``, which hashes text through UTF-8 and so attaches
-    a UTF-8 copy to every non-ASCII string (see :func:`fresh`)."""
+    ``pd.factorize`` (C) hashes text through UTF-8 and so attaches a UTF-8 copy to each
+    non-ASCII string it meets (see :func:`fresh`): harmless when the distinct values are a few
+    ``shared`` objects; otherwise a dict does the same without it."""
     import numpy as np
+    import pandas as pd
 
+    if shared:
+        codes, distinct = pd.factorize(values, use_na_sentinel=True)
+        return codes.astype(np.int32 if len(distinct) < 2**31 - 1 else np.int64, copy=False), distinct
     items = values.tolist()
     codes = dict.fromkeys(items)
     codes.pop(None, None)
@@ -347,7 +352,6 @@ def _factorize(values: Any) -> tuple[Any, Any]:
 def _dump_column(arr: Any, fh) -> None:
     if _is_python_strings(arr) and len(arr):
         import numpy as np
-        import pandas as pd
 
         values = getattr(arr, "_ndarray", None)  # the object array behind the column, if pandas keeps one
         if values is None or not _all_strings(values):  # missing values (NaN, NA) or another layout
@@ -357,13 +361,8 @@ def _dump_column(arr: Any, fh) -> None:
             missing = np.zeros(len(values), dtype=bool)
         codes = None
         repeats = _repeats(values)
-        if repeats == "shared":
-            # pandas' factorize (C) attaches a UTF-8 copy to each non-ASCII string it hashes
-            # (see fresh()): harmless when the distinct values are a few shared objects
-            codes, values = pd.factorize(values, use_na_sentinel=True)
-            codes = codes.astype(np.int32 if len(values) < 2**31 - 1 else np.int64, copy=False)
-        elif repeats:
-            codes, values = _factorize(values)
+        if repeats:
+            codes, values = _factorize(values, shared=repeats == "shared")
         elif missing.any():
             values[missing] = ""
         # Neither the join nor str.encode attaches a UTF-8 copy to the corpus's own strings

@@ -218,8 +218,8 @@ class Corpus:
         # The fingerprint hashes repr(sorted(d.meta().items())) and the text's hash, by doc_id:
         # the same text built from the columns.
         h = hashlib.sha256()
-        rows = sorted(zip(*[columns[k] for k in _META_SORTED]), key=lambda r: r[_META_SORTED.index("doc_id")])
-        sha = _META_SORTED.index("sha256")
+        by_id, sha = _META_SORTED.index("doc_id"), _META_SORTED.index("sha256")
+        rows = sorted(zip(*[columns[k] for k in _META_SORTED]), key=lambda r: r[by_id])
         for r in rows:
             h.update(repr(list(zip(_META_SORTED, r))).encode())
             h.update(r[sha].encode())
@@ -239,14 +239,20 @@ class Corpus:
                      sentences: pd.DataFrame, fingerprint: str, *, root: Path | None, shipped: bool,
                      warnings: list[Issue]) -> "Corpus":
         """A corpus from tables built before (the disk cache, :meth:`subset`), without re-splitting."""
-        self = cls.__new__(cls)
+        self = cls._blank(root, shipped, warnings)
         self._docs = {d.doc_id: d for d in docs}
+        self._set_tables(documents, paragraphs, sentences, fingerprint)
+        return self
+
+    @classmethod
+    def _blank(cls, root: Path | None, shipped: bool, warnings: list[Issue]) -> "Corpus":
+        """A corpus object with its plain attributes set and no tables yet."""
+        self = cls.__new__(cls)
         self.root = root
         self.is_shipped = shipped
         self.warnings = list(warnings)
         self.cache = {}
         self._persist = False
-        self._set_tables(documents, paragraphs, sentences, fingerprint)
         return self
 
     @classmethod
@@ -256,13 +262,8 @@ class Corpus:
         :class:`Document` objects) and paragraphs are made only when first used: most sessions
         that reopen a large corpus go straight to the sentences and the annotations kept
         beside them."""
-        self = cls.__new__(cls)
+        self = cls._blank(root, False, warnings)
         self._lazy, self._lazy_source = parts, source
-        self.root = root
-        self.is_shipped = False
-        self.warnings = list(warnings)
-        self.cache = {}
-        self._persist = False
         self.documents = documents
         self.sentences = sentences
         self.fingerprint = fingerprint

@@ -43,14 +43,12 @@ sentence of the shipped corpus are in ``data/annotations/tone_labels.csv``.
 """
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
 import textwrap
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
-from contextlib import contextmanager
 from itertools import chain, repeat
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -60,6 +58,7 @@ from typing import Iterable, NamedTuple
 import numpy as np
 import pandas as pd
 
+from . import cache
 from .corpus import Corpus, corpus_or_default
 from .errors import CitationError, Issue, ScopeError, TableError
 
@@ -1187,24 +1186,9 @@ def _score(corpus: Corpus, lex: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
         }, columns=_COMPUTED)
         return per, sc.matches
 
-    with _gc_paused():
+    with cache.gc_paused():
         return _memo(corpus, ("scores", lex.fingerprint, _rules_key()), compute, persist=True,
                      build=lambda value: _assemble(corpus.sentences, *value))
-
-
-@contextmanager
-def _gc_paused():
-    """Pause the cycle collector while scoring: the run creates a few hundred thousand
-    objects that live on (a :class:`MatchList` per sentence), and with a big corpus in
-    memory every collection they trigger scans millions of objects — that took longer
-    than creating them. Nothing made here is a reference cycle."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _assemble(s: pd.DataFrame, per: pd.DataFrame, m: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
