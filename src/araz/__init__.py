@@ -11,6 +11,15 @@ from __future__ import annotations
 
 import importlib
 
+import pandas as _pd
+
+# pandas 3 keeps text in Arrow buffers whenever pyarrow is installed (the archive store needs pyarrow).
+# The kit builds, caches and matches its tables as Python str objects (cache.py reads and writes the
+# object array behind a column; gazetteer and tone index into it without copying), so Arrow-backed text
+# would be copied to Python objects at each of those steps and lone surrogates would not even load.
+# Text columns made while araz is imported therefore use pandas' Python storage.
+_pd.set_option("mode.string_storage", "python")
+
 from .corpus import Corpus, Document, Span, format_citation, load_corpus, parse_citation
 from .errors import ArazError, CitationError, CorpusError, Issue, QueryError, ScopeError, TableError
 from .validate import validate
