@@ -71,7 +71,10 @@ def command(port: int, host: str = "127.0.0.1") -> list[str]:
     return [sys.executable, "-m", "voila", str(notebook_path()), f"--port={port}", f"--Voila.ip={host}",
             "--no-browser", "--Voila.port_retries=0", "--strip_sources=True", "--theme=light",
             "--VoilaConfiguration.show_tracebacks=False", "--preheat_kernel=True", "--pool_size=1",
-            "--template=araz"]
+            "--template=araz",
+            # JupyterLab-only front-end extensions in the same environment (Jupytext's "open as notebook")
+            # cannot load outside JupyterLab and would put an error on every explorer page.
+            '--VoilaConfiguration.extension_denylist=["jupyterlab-jupytext"]']
 
 
 def build_parser() -> argparse.ArgumentParser:
