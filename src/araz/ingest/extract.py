@@ -117,11 +117,15 @@ def extract(html: str, url: str | None = None, *, min_words: int = MIN_WORDS) ->
         what = "no article text" if n == 0 else f"only {n} words of article text"
         raise Unreadable(f"has {what} (an empty page, a paywall or a cookie-consent stub?); save the page after "
                          "accepting or logging in, or paste the article into a .txt file")
+    title = _clean(getattr(doc, "title", None))
+    first, _, rest = text.partition("\n")
+    if title and first.strip() == title and rest:
+        text = rest  # the headline is the title, not a paragraph of the text
     page_url = getattr(doc, "url", None) or url
     host = getattr(doc, "hostname", None) or (_host(page_url) if page_url else None)
     published, evidence = date_with_evidence(html, tree, page_url, text)
     return Extracted(
-        text=text, title=_clean(getattr(doc, "title", None)), outlet=_sitename(getattr(doc, "sitename", None), host),
+        text=text, title=title, outlet=_sitename(getattr(doc, "sitename", None), host),
         author=_clean(getattr(doc, "author", None)), url=page_url, host=host,
         licence=_clean(getattr(doc, "license", None)), published=published, date_evidence=evidence)
 
@@ -239,6 +243,9 @@ def date_with_evidence(html: str, tree, url: str | None, text: str = "") -> tupl
         where = _evidence(tree, url, day)
         if where:
             return day, f"{'; also '.join(where)} (found by {version}, publication date)"
+        line = _dateline(tree, day)
+        if line:
+            return day, f"visible dateline “{line}” (found by {version} in the page's markup; no date field in its metadata)"
         return day, f"{version} found it in the page's markup (publication date; no single field identified)"
     day = htmldate.find_date(tree, url=url, original_date=True, extensive_search=True)
     if day:

@@ -32,7 +32,7 @@ def items(raw: bytes, where: str) -> tuple[str, list[FeedItem]]:
     import feedparser
 
     parsed = feedparser.parse(raw)
-    if not parsed.entries:
+    if not parsed.get("version") or not any(e.get("link") for e in parsed.entries):
         why = f" ({parsed.bozo_exception})" if parsed.get("bozo") and parsed.get("bozo_exception") else ""
         raise FeedError(f"is not an RSS or Atom feed araz can read, or lists no items{why}; check the address or the file")
     title = (parsed.feed.get("title") or "").strip() or None

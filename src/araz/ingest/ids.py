@@ -15,11 +15,14 @@ import unicodedata
 
 MAX_WORDS = 8
 _NON = re.compile(r"[^a-z0-9]+")
+# Latin letters Unicode does not decompose into a base letter and an accent
+_LATIN = str.maketrans({"ə": "e", "Ə": "e", "ı": "i", "ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "ß": "ss",
+                        "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "œ": "oe", "Œ": "oe", "þ": "th"})
 
 
 def ascii_slug(text: str, max_words: int = MAX_WORDS) -> str:
     """``"Ferry talks: resume!"`` → ``"ferry-talks-resume"`` (accents dropped, other scripts gone)."""
-    folded = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode("ascii").lower()
+    folded = unicodedata.normalize("NFKD", (text or "").translate(_LATIN)).encode("ascii", "ignore").decode("ascii").lower()
     words = [w for w in _NON.split(folded) if w]
     return "-".join(words[:max_words])
 

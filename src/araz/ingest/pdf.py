@@ -1,8 +1,9 @@
 """PDFs with a text layer, read with pypdf.
 
 The text layer gives lines, not paragraphs: lines are joined into paragraphs, a paragraph
-ending at a blank line or at a line that ends a sentence and is clearly shorter than the
-page's usual line (the last line of a paragraph). A hyphen at a line end joining a word
+ending where the space to the next line is clearly wider than the page's usual line
+spacing (read from the text's positions), or at a line that ends a sentence and is
+clearly shorter than the page's usual line (the last line of a paragraph). A hyphen at a line end joining a word
 split in two is removed. A PDF without a text layer (a scan) cannot be imported: it needs
 OCR first. The document information (``/Title``, ``/Author``, ``/CreationDate``) is used
 where present; the creation date is the file's, which the evidence says.
@@ -16,6 +17,35 @@ import statistics
 from .extract import MIN_WORDS, Unreadable
 
 _END = re.compile(r"[.!?:;…\"”’)»]$")
+
+
+def _page_lines(page) -> list[str]:
+    """The page's lines, with an empty line where the vertical gap shows a paragraph break."""
+    runs: list[list] = []  # [y, text] per line
+
+    def visit(text, cm, tm, font, size):
+        if not text:
+            return
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if runs and abs(runs[-1][0] - y) < 1 and not runs[-1][1].endswith("\n"):
+            runs[-1][1] += text
+        else:
+            runs.append([y, text])
+
+    page.extract_text(visitor_text=visit)
+    lines = []
+    for y, t in runs:
+        for part in t.split("\n"):
+            if part.strip():
+                lines.append((y, part.strip()))
+    gaps = [a[0] - b[0] for a, b in zip(lines, lines[1:]) if a[0] - b[0] > 0.5]
+    usual = statistics.median(gaps) if gaps else 0
+    out = []
+    for i, (y, t) in enumerate(lines):
+        out.append(t)
+        if i + 1 < len(lines) and usual and (y - lines[i + 1][0] > 1.3 * usual or y - lines[i + 1][0] < -0.5):
+            out.append("")  # a wider gap (or a new column): a new paragraph
+    return out
 
 
 def _reflow(text: str) -> str:
@@ -55,7 +85,7 @@ def read(raw: bytes, *, min_words: int = MIN_WORDS) -> dict:
                 reader.decrypt("")
             except Exception:  # noqa: BLE001
                 raise Unreadable("is encrypted; save an unprotected copy and import that") from None
-        pages = [p.extract_text() or "" for p in reader.pages]
+        pages = ["\n".join(_page_lines(p)) for p in reader.pages]
         info = reader.metadata or {}
     except Unreadable:
         raise
