@@ -137,7 +137,8 @@ def _clean(v) -> str | None:
 
 def _sitename(name, host) -> str | None:
     name = _clean(name)
-    if name and host and name.lower().removeprefix("www.") == host.lower().removeprefix("www."):
+    bare = lambda h: h.lower().removeprefix("www.").split(":")[0]  # noqa: E731
+    if name and host and bare(name) == bare(host):
         return None  # trafilatura's fallback: the host is not a site name the page states
     return name
 
