@@ -16,12 +16,14 @@ Timed: one :func:`araz.ingest.import_sources` call on the folder into an empty c
 folder (reading, extraction, dates, language, duplicates, ids, writing), wall time and the
 process's CPU time beside it, and pages per second.
 
-**Target: ≥ 10 pages per second** (1,000 pages in under 100 s) on one core. Why this
+**Target: ≥ 50 pages per second** (1,000 saved pages in under 20 s) on one core. Why this
 figure: a lecturer or analyst imports tens to a few hundred articles at a time, and URLs
-are fetched politely at one request per second per host — so 10 pages/s of local work
-keeps extraction out of the way of fetching and makes a 1,000-page archive a
-coffee-break job rather than a lunch-break one. trafilatura's own figures are of the same
-order per core, so a much higher target would be measuring trafilatura, not the kit.
+are fetched politely at one request per second per host, so what must be fast is the
+local work on a folder of saved pages: a 1,000-page archive should be a wait of seconds,
+not minutes, on a student's laptop. On the shared 2-core development machine the import
+measured 150 pages/s (6.6 s wall, 5.7 s CPU for 1,000 pages): the target leaves a margin
+of three for slower laptops. Most of the time is trafilatura's and htmldate's parsing, so
+a much higher target would measure them, not the kit.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
-TARGET_PAGES_PER_S = 10.0
+TARGET_PAGES_PER_S = 50.0
 _SYL = ["ka", "ro", "mi", "tal", "ven", "sor", "ul", "bri", "den", "fa", "lo", "nus", "ter", "qi", "zan", "pel", "or", "vi"]
 
 

@@ -129,7 +129,7 @@ def test_persian_and_azerbaijani_pages_are_imported_and_tone_is_not_measured(imp
     assert "tone not measured (Azerbaijani)" in az["message"]
     m = _meta(fa["path"])
     assert m["outlet"] == "روزنامه نمونه" and "PERSIAN-KEEP" in m["_text"]
-    assert re.fullmatch(r"unknown-2025-06-02-t[0-9a-f]{8}", m["doc_id"])  # no ASCII words: a stable hash slug
+    assert re.fullmatch(r"outlet-2025-06-02-t[0-9a-f]{8}", m["doc_id"])  # no ASCII words: a stable hash slug
     cards = provenance(load_corpus(into)).set_index("doc_id")
     assert cards.loc[fa["doc_id"], "tone"] == "tone not measured (Persian)"
     assert cards.loc[az["doc_id"], "tone"] == "tone not measured (Azerbaijani)"
@@ -305,3 +305,21 @@ def test_cli_prints_the_table_and_exits_1_after_importing_the_rest(tmp_path, cap
     assert main(["validate", str(into)]) == 0
     assert main(["import", str(FIXTURES / "example-daily-jsonld.html"), "--into", str(into)]) == 0
     assert "0 imported, 0 near-duplicate, 1 duplicate, 0 error" in capsys.readouterr().out
+
+
+def test_set_date_fixes_a_missing_date_and_keeps_the_text(tmp_path):
+    from araz.errors import CorpusError
+    from araz.ingest import set_date
+
+    report = import_sources([str(FIXTURES / "no-date.html")], tmp_path / "c")
+    path = Path(report.loc[0, "path"])
+    before = _meta(str(path))
+    with pytest.raises(CorpusError, match="published.*2025-13-01"):
+        set_date(path, "2025-13-01", "x")
+    set_date(path, "2025-04", "The museum's opening month, from its own leaflet (an invented example).")
+    after = _meta(str(path))
+    assert after["_text"] == before["_text"] and after["sha256"] == before["sha256"]
+    assert str(after["published"]) == "2025-04" and after["date_evidence"].startswith("The museum's opening month")
+    assert "notes" not in after and after["source"] == before["source"] and after["doc_id"] == before["doc_id"]
+    assert undated(load_corpus(tmp_path / "c")) == []
+    assert [i for i in validate(tmp_path / "c") if i.severity == "error"] == []

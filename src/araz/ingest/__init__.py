@@ -13,6 +13,6 @@ and :mod:`.cli` (the ``araz import`` command).
 from __future__ import annotations
 
 from .importer import COLUMNS, STATUSES, import_sources
-from .provenance import provenance, undated
+from .provenance import provenance, set_date, undated
 
-__all__ = ["COLUMNS", "STATUSES", "import_sources", "provenance", "undated"]
+__all__ = ["COLUMNS", "STATUSES", "import_sources", "provenance", "set_date", "undated"]

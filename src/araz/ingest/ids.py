@@ -27,9 +27,12 @@ def ascii_slug(text: str, max_words: int = MAX_WORDS) -> str:
     return "-".join(words[:max_words])
 
 
-def make_id(outlet: str | None, published: str | None, title: str | None, text: str, taken) -> str:
-    """A ``doc_id`` not in ``taken`` (a container of ids; the caller adds the result)."""
-    o = ascii_slug(outlet or "", 3) or "unknown"
+def make_id(outlet: str | None, published: str | None, title: str | None, text: str, taken, host: str | None = None) -> str:
+    """A ``doc_id`` not in ``taken`` (a container of ids; the caller adds the result).
+
+    An outlet with no ASCII letters (``روزنامه نمونه``) is named by the site's host, else
+    ``outlet`` (never ``unknown``, which would say the outlet is not known)."""
+    o = (ascii_slug(outlet or "", 3) if outlet and outlet != "unknown" else "unknown") or ascii_slug(host or "", 3) or "outlet"
     d = published[:10] if published else "undated"
     t = ascii_slug(title or "") or "t" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
     base = f"{o}-{d}-{t}"

@@ -236,7 +236,8 @@ class _Run:
         if match.kind == "near-duplicate":
             meta["near_duplicate_of"] = match.doc_id
             said.insert(0, f"near-duplicate of {match.doc_id} (estimated similarity {match.similarity:.2f}): a reprint?")
-        did = make_id(meta["outlet"], meta["published"] if "/" not in meta["published"] else None, meta["title"], doc["text"], self.taken)
+        did = make_id(meta["outlet"], meta["published"] if "/" not in meta["published"] else None, meta["title"], doc["text"], self.taken,
+                      host=doc.get("host"))
         meta["doc_id"] = did
         content, _ = render(meta, doc["text"])
         try:

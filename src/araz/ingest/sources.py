@@ -7,7 +7,8 @@ a plain ``.txt`` / ``.md`` document. :func:`discover` turns the list into
 becomes an item whose ``problem`` says why (it is reported, never dropped).
 
 Browser "save page as" folders (``page_files/``) hold the page's images and scripts: they
-are skipped, as are dot-folders (``.git``, ``.ipynb_checkpoints``).
+are skipped, as are dot-folders (``.git``, ``.ipynb_checkpoints``) and, as in
+``araz validate``, ``README`` files inside a folder (give a README's path to import it).
 """
 from __future__ import annotations
 
@@ -52,8 +53,8 @@ def _walk(folder: Path):
             if e.name.endswith("_files") or e.name.endswith("-Dateien") or e.name.endswith("_fichiers"):
                 continue  # the assets a browser saves beside a page
             yield from _walk(Path(e.path))
-        elif e.is_file():
-            yield Path(e.path)
+        elif e.is_file() and os.path.splitext(e.name)[0].upper() != "README":
+            yield Path(e.path)  # a folder's README describes the folder: not an article (as in araz validate)
 
 
 def url_list(path: Path, raw: bytes) -> list[str] | None:
