@@ -72,10 +72,34 @@ def measurable(corpus, analysis: str) -> pd.Series:
     return pd.Series([allowed[lang] for lang in langs], index=docs["doc_id"].tolist(), name=analysis, dtype=bool)
 
 
+def blank_unmeasured(frame: pd.DataFrame, corpus, analysis: str, columns) -> pd.DataFrame:
+    """A copy of a per-document (or per-sentence…) table with ``columns`` emptied (NaN)
+    where ``analysis`` does not apply to the row's document, and a ``measured`` column
+    (``True``/``False``) and ``note`` (``""`` or ``"tone not measured (Persian)"``) added.
+
+    The table needs a ``doc_id`` column. This is how a view keeps an unmeasured document
+    *visible* (it is counted, listed, charted as a gap) without scoring it neutral:
+
+    >>> import araz, pandas as pd
+    >>> t = pd.DataFrame({"doc_id": araz.load_corpus().doc_ids, "score": 0.5})
+    >>> blank_unmeasured(t, araz.load_corpus(), "tone", ["score"])["measured"].all()
+    np.True_
+    """
+    ok = measurable(corpus, analysis)
+    langs = dict(zip(corpus.documents["doc_id"].tolist(), corpus.documents["language"].tolist()))
+    out = frame.copy()
+    flag = out["doc_id"].map(ok).fillna(True).astype(bool)
+    for col in columns:
+        out[col] = out[col].astype("float64").where(flag)
+    out["measured"] = flag
+    out["note"] = ["" if f else not_measured_note(analysis, langs.get(d)) for d, f in zip(out["doc_id"], flag)]
+    return out
+
+
 def not_measured_note(analysis: str, language: str | None) -> str:
     """What a view shows in place of a score: ``"tone not measured (Persian)"``."""
     lang = primary(language)
     return f"{analysis} not measured ({NAMES.get(lang, language or 'unknown')})"
 
 
-__all__ = ["ANALYSES", "RESTRICTED", "analyses_for", "measurable", "not_measured_note", "primary"]
+__all__ = ["ANALYSES", "RESTRICTED", "analyses_for", "blank_unmeasured", "measurable", "not_measured_note", "primary"]
