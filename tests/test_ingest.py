@@ -323,3 +323,19 @@ def test_set_date_fixes_a_missing_date_and_keeps_the_text(tmp_path):
     assert "notes" not in after and after["source"] == before["source"] and after["doc_id"] == before["doc_id"]
     assert undated(load_corpus(tmp_path / "c")) == []
     assert [i for i in validate(tmp_path / "c") if i.severity == "error"] == []
+
+
+def test_a_declared_charset_is_honoured(tmp_path):
+    page = (FIXTURES / "plain-dateline.html").read_text(encoding="utf-8")
+    page = page.replace("<head>", "<head><meta charset='windows-1252'>").replace("Apple and pear", "Café owners, apple and pear")
+    (tmp_path / "cp1252.html").write_bytes(page.encode("cp1252"))
+    row = import_sources([str(tmp_path / "cp1252.html")], tmp_path / "c").iloc[0]
+    assert row["status"] == "imported", row["message"]
+    assert "Café owners" in _meta(row["path"])["_text"]
+
+
+def test_cli_shows_a_progress_bar_when_asked(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("ARAZ_PROGRESS", "1")
+    assert main(["import", str(FIXTURES / "plain-dateline.html"), "--into", str(tmp_path / "c")]) == 0
+    err = capsys.readouterr().err
+    assert "import" in err and "1/1" in err
