@@ -125,3 +125,23 @@ def test_size_limit_on_a_download(site):
 
 def test_not_a_url():
     assert "is not an http(s):// URL" in Fetcher().get("ftp://example.org/x").error
+
+
+def test_a_feed_file_imports_its_items(site, tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(fixture_bytes("feed.atom.xml").replace(b"{BASE}", site.base.encode()))
+    report = import_sources([str(feed)], tmp_path / "c", delay=0)
+    assert report["status"].tolist() == ["imported"]
+    assert report.loc[0, "source"] == f"{site.base}/local/frost" and report.loc[0, "outlet"] == "Valley Courier"
+
+
+def test_robots_txt_that_fails_means_nothing_is_fetched():
+    s = Server()
+    try:
+        s.add("/robots.txt", "server trouble", "text/plain", status=503)
+        s.add("/page", "<html><body><p>x</p></body></html>")
+        got = Fetcher(timeout=2, delay=0).get(f"{s.base}/page")
+        assert got.error.startswith("was not fetched: the site's robots.txt HTTP error 503")
+        assert [p for p, _ in s.requests] == ["/robots.txt"]
+    finally:
+        s.close()

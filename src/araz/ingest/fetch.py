@@ -3,6 +3,8 @@
 * every request sends a ``User-Agent`` naming the kit (:data:`USER_AGENT`);
 * ``robots.txt`` is read once per host (``urllib.robotparser``) and honoured, with its
   ``Crawl-delay`` (capped at :data:`MAX_DELAY` seconds); a host without one (404) allows all;
+  one that fails (a server error, a timeout) allows nothing, as RFC 9309 asks — the page
+  would most likely fail too, and a site in trouble should not be crawled;
 * one request per host at a time (a lock per host), with at least ``delay`` seconds
   between two requests to the same host;
 * every request has a timeout, and a body larger than ``max_bytes`` is refused before it
@@ -54,6 +56,7 @@ class Fetcher:
         self._locks: dict[str, threading.Lock] = {}
         self._last: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots_error: dict[str, str] = {}
         self._guard = threading.Lock()
 
     def _lock(self, host: str) -> threading.Lock:
@@ -101,6 +104,10 @@ class Fetcher:
         elif "HTTP error 401" in got.error or "HTTP error 403" in got.error:
             rp = urllib.robotparser.RobotFileParser()
             rp.disallow_all = True  # the convention urllib.robotparser itself follows
+        elif "HTTP error 4" not in got.error:  # 5xx, timeout, unreachable: assume complete disallow (RFC 9309)
+            rp = urllib.robotparser.RobotFileParser()
+            rp.disallow_all = True
+            self._robots_error[host] = got.error
         self._robots[host] = rp
         return rp
 
@@ -112,6 +119,8 @@ class Fetcher:
         host = parts.netloc.lower()
         with self._lock(host):
             rp = self._robots_for(parts.scheme, host)
+            if host in self._robots_error:
+                return Fetched(url, error=f"was not fetched: the site's robots.txt {self._robots_error[host]}")
             if rp is not None and not rp.can_fetch(self.user_agent, url):
                 return Fetched(url, error="is disallowed by the site's robots.txt; araz does not fetch it. Save the page from a browser (if its terms allow) and import the file")
             wait = self.delay
