@@ -70,3 +70,15 @@ def test_written_file_reads_back_exactly(tmp_path):
     assert rec.meta["title"] == "It's: a 'quoted' title" and rec.meta["outlet"] == "yes"  # not YAML's True
     assert rec.meta["notes"] == "line one line two" and rec.meta["sha256"] == sha == rec.sha256
     assert rec.text == "First paragraph.\nSecond paragraph.\n"
+
+
+def test_docstring_examples_run():
+    import doctest
+
+    import araz.ingest.language
+    import araz.ingest.provenance
+    import araz.languages
+
+    for mod in (araz.languages, araz.ingest.language, araz.ingest.provenance):
+        result = doctest.testmod(mod)
+        assert result.failed == 0 and result.attempted > 0, mod.__name__
