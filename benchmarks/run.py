@@ -162,6 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pin", action="store_true", help="pin every child to one CPU (default: single-threaded, not pinned;"
                     " on a shared machine pinning adds waiting)")
     ap.add_argument("--no-import", action="store_true", help="skip timing `import araz`")
+    ap.add_argument("--no-ingest", action="store_true", help="skip timing `araz import` on 1,000 saved pages (benchmarks/bench_import.py)")
     ap.add_argument("--no-merge", action="store_true", help="do not keep other sizes from an earlier results.json")
     ap.add_argument("--report-only", action="store_true", help="measure nothing: rewrite results.md and scaling.png from results.json")
     args = ap.parse_args(argv)
@@ -233,5 +234,11 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "results.md").write_text(md, encoding="utf-8")
     fig = report.figure(sizes_view, args.out / "scaling.png")
     print("\n".join(c.line() for c in checks))
+    if not args.no_ingest:  # araz import (issue 17): its own fresh process and PASS/FAIL line
+        env = {**os.environ, "ARAZ_PROGRESS": "0", "OMP_NUM_THREADS": "1"}
+        pages = str(min(1000, max(sizes)))  # 1,000 saved pages (fewer only for a tiny trial run)
+        proc = subprocess.run([sys.executable, "-m", "benchmarks.bench_import", "--n", pages, "--json", str(args.out / "import.json")],
+                              cwd=ROOT, env=env, capture_output=True, text=True)
+        print(proc.stdout.strip() or "FAIL  araz import benchmark did not run: " + " | ".join(proc.stderr.strip().splitlines()[-5:]))
     print(f"\nWrote {args.out / 'results.md'}" + (f" and {fig}" if fig else ""))
     return 0

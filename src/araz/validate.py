@@ -37,8 +37,10 @@ REQUIRED = ("title", "outlet", "published")
 KNOWN = (
     "doc_id", "title", "outlet", "author", "published", "date_evidence", "perspective",
     "language", "url", "licence", "notes", "sha256", "retrieval",
+    "source", "retrieved", "extractor", "near_duplicate_of",  # written by araz import
 )
-OPTIONAL_TEXT = ("author", "date_evidence", "perspective", "language", "url", "licence", "notes", "retrieval")
+OPTIONAL_TEXT = ("author", "date_evidence", "perspective", "language", "url", "licence", "notes", "retrieval",
+                 "source", "retrieved", "extractor", "near_duplicate_of")
 _KNOWN = frozenset(KNOWN)
 _AS_TEXT = ("title", "outlet", *OPTIONAL_TEXT, "doc_id")  # fields kept as text even when YAML reads a number
 _REASONING = re.compile(r"\bReasoning\b")
