@@ -204,22 +204,31 @@ def hostile(tmp_path_factory):
     plain(root / "h2_memory.ipynb",  # 50 GB in 100 MB pieces, each one written to (not just reserved)
           "chunks = []\nfor _ in range(512):\n    chunks.append(bytearray(100 * 2**20))", "print('after')")
     plain(root / "h3_prints.ipynb", "for _ in range(1_000_000):\n    print('x' * 1000)")  # 1 GB of output
-    plain(root / "h4_deletes.ipynb",
+    plain(root / "h4_deletes.ipynb",  # everything in its folder, and the files in the folder above
           "import shutil\nfrom pathlib import Path\n"
-          "for folder in (Path('.').resolve(), Path('..').resolve()):\n"
-          "    for p in folder.iterdir():\n"
-          "        shutil.rmtree(p) if p.is_dir() else p.unlink()\n"
+          "for p in Path('.').resolve().iterdir():\n"
+          "    shutil.rmtree(p) if p.is_dir() else p.unlink()\n"
+          "for p in Path('..').resolve().iterdir():\n"
+          "    p.unlink() if p.is_file() else None\n"
           "print('deleted')")
     plain(root / "h5_big_file.ipynb", "open('big.bin', 'wb').write(b'x' * (50 * 2**20))")
     (root / "h6_invalid.ipynb").write_text('{"cells": [', encoding="utf-8")
     plain(root / "h7_kernel.ipynb", "print(1)",
           kernel={"name": "no-such-kernel", "display_name": "No such kernel", "language": "no-such-language"})
+    pidfile = tmp_path_factory.mktemp("pid") / "pid"
+    plain(root / "h8_spawns.ipynb", f"import subprocess\np = subprocess.Popen(['sleep', '300'])\n"
+                                    f"open({str(pidfile)!r}, 'w').write(str(p.pid))")
     plain(root / "zed" / "ex01_sources.ipynb", "print('still graded')")
     (root / "zed" / "ex01_sources_copy.ipynb").write_bytes((root / "zed" / "ex01_sources.ipynb").read_bytes())
     before = snapshot(root)
+    kit = grade.kit_exercise_folder()
+    kit_before = snapshot(kit)
     out = tmp_path_factory.mktemp("hostile-out") / "grades.csv"
     grades, _ = grade.grade_folder(root, out, timeout=60, limits=LIMITS)
-    return root, before, out, {r["student"]: r for r in grades.to_dict("records")}
+    assert snapshot(kit) == kit_before  # the kit's own exercise folder: each run had a copy
+    rows = {r["student"]: r for r in grades.to_dict("records")}
+    rows["h8_spawns"]["pid"] = int(pidfile.read_text())
+    return root, before, out, rows
 
 
 def test_a_submission_that_loops_is_stopped_by_its_cpu_limit(hostile):
@@ -261,11 +270,22 @@ def test_a_submission_that_deletes_files_around_it_touches_only_its_throwaway_co
 def test_grading_goes_on_after_every_hostile_submission(hostile):
     rows = hostile[3]
     assert sorted(rows) == ["h1_loops", "h2_memory", "h3_prints", "h4_deletes", "h5_big_file", "h6_invalid",
-                            "h7_kernel", "zed"]
+                            "h7_kernel", "h8_spawns", "zed"]
     assert rows["zed"]["status"] == "ok" and rows["zed"]["files"].count("ipynb") == 2
 
 
-def test_the_limits_are_set_in_the_kernel_process():
+def test_a_process_a_submission_starts_does_not_outlive_its_row(hostile):
+    row = hostile[3]["h8_spawns"]
+    assert row["status"] == "ok"
+    try:
+        with open(f"/proc/{row['pid']}/status", encoding="utf-8") as fh:
+            state = next(line for line in fh if line.startswith("State:"))
+        assert "Z" in state, state  # killed; only a zombie left for its new parent to reap
+    except FileNotFoundError:
+        pass  # killed and reaped
+
+
+def test_the_limits_are_set_in_the_child_before_it_starts():
     import subprocess
     import sys
 

@@ -69,14 +69,23 @@ def _preexec(limits: Limits, cpu: int, nproc: int):
     """The function the kernel's child process runs before ``exec``: set the limits."""
     import resource
 
-    def apply():  # runs in the forked child; keep it to system calls
-        resource.setrlimit(resource.RLIMIT_AS, (limits.memory_mb * MB, limits.memory_mb * MB))
+    def limit(which, soft: int, hard: int | None = None) -> None:
+        # never ask for more than the grader itself may have (an administrator's `ulimit`): a
+        # limit above the current hard limit would make the kernel fail to start at all
+        _, current = resource.getrlimit(which)
+        hard = soft if hard is None else hard
+        if current != resource.RLIM_INFINITY:
+            soft, hard = min(soft, current), min(hard, current)
+        resource.setrlimit(which, (soft, hard))
+
+    def apply():  # runs in the forked child, before exec; keep it to system calls
+        limit(resource.RLIMIT_AS, limits.memory_mb * MB)
         # SIGXCPU at the soft limit; the hard limit (SIGKILL) follows if the signal is ignored
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_mb * MB, limits.file_mb * MB))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        limit(resource.RLIMIT_CPU, cpu, cpu + 5)
+        limit(resource.RLIMIT_FSIZE, limits.file_mb * MB)
+        limit(resource.RLIMIT_CORE, 0)
         if nproc:
-            resource.setrlimit(resource.RLIMIT_NPROC, (nproc, nproc))
+            limit(resource.RLIMIT_NPROC, nproc)
 
     return apply
 
@@ -111,7 +120,7 @@ def run_notebook(nb, workdir, progress_file, timeout: float, limits: Limits = Li
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     cap = int(limits.output_mb * MB)
-    state = {"output": 0, "over": False}
+    state = {"output": 0, "over": False, "pgid": None}
 
     class CappedClient(NotebookClient):
         def output(self, outs, msg, display_id, cell_index):
@@ -119,7 +128,7 @@ def run_notebook(nb, workdir, progress_file, timeout: float, limits: Limits = Li
             if state["output"] > cap:
                 if not state["over"]:
                     state["over"] = True
-                    _kill_group(self)
+                    _kill_group(state["pgid"])
                 return None
             return super().output(outs, msg, display_id, cell_index)
 
@@ -141,6 +150,7 @@ def run_notebook(nb, workdir, progress_file, timeout: float, limits: Limits = Li
     memory_errors = file_errors = 0
     try:
         with client.setup_kernel(**kw):
+            state["pgid"] = getattr(client.km.provisioner, "pgid", None)
             for index, cell in enumerate(nb.cells):
                 if cell.get("cell_type") != "code":
                     continue
@@ -169,7 +179,7 @@ def run_notebook(nb, workdir, progress_file, timeout: float, limits: Limits = Li
         if status == "ok":
             status, message = "failed to run", f"{type(exc).__name__}: {exc}"
     finally:
-        _kill_group(client)
+        _kill_group(state["pgid"])
     if status == "ok" and memory_errors:
         status, message = "memory limit", f"ran out of memory (limit {limits.memory_mb} MB)"
     elif status == "ok" and file_errors:
@@ -210,10 +220,8 @@ def _exit_code(client) -> int | None:
         return proc.poll()
 
 
-def _kill_group(client) -> None:
+def _kill_group(pgid: int | None) -> None:
     """Kill the kernel's process group: the kernel and whatever the notebook started."""
-    provisioner = getattr(getattr(client, "km", None), "provisioner", None)
-    pgid = getattr(provisioner, "pgid", None)
     if pgid and hasattr(os, "killpg") and pgid != os.getpgid(0):
         try:
             os.killpg(pgid, signal.SIGKILL)
