@@ -114,3 +114,25 @@ def test_first_hour_in_jupyterlab(watched, kit_lab):
     expect(check.locator(".jp-OutputArea-output")).to_contain_text("Not answered yet", timeout=180_000)
     assert panel.locator(".jp-OutputArea-output", has_text="Traceback").count() == 0
     assert not watched.dialogs
+
+
+@pytest.mark.parametrize("source", ["notebooks/03_corridors.py", "exercises/solutions/ex01_sources.py"])
+def test_a_source_opens_as_a_notebook_and_saves_back_unchanged(kit_lab, source):
+    """What JupyterLab does when a lecturer opens a Jupytext source as a notebook and saves it."""
+    import json
+    import urllib.request
+
+    url = f"{kit_lab['url']}/api/contents/{source}?token={kit_lab['token']}"
+    path = kit_lab["kit"] / source
+    before = path.read_text(encoding="utf-8")
+    with urllib.request.urlopen(url + "&type=notebook&content=1") as r:
+        model = json.load(r)
+    assert model["type"] == "notebook" and len(model["content"]["cells"]) == before.count("\n# %%")
+    if "exercises" in source:  # jupytext.toml keeps the exercise id and the student/solution tags
+        assert model["content"]["metadata"]["araz"] == {"exercise": "ex01"}
+        assert any("solution" in c["metadata"].get("tags", []) for c in model["content"]["cells"])
+    body = json.dumps({"type": "notebook", "format": "json", "content": model["content"]}).encode()
+    put = urllib.request.Request(url, data=body, method="PUT", headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(put).read()
+    assert path.read_text(encoding="utf-8") == before
+    assert not path.with_suffix(".ipynb").read_text(encoding="utf-8").count('"output_type"')  # no live pairing
