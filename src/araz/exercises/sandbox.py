@@ -120,11 +120,16 @@ def run_notebook(nb, workdir, progress_file, timeout: float, limits: Limits = Li
     from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
     cap = int(limits.output_mb * MB)
-    state = {"output": 0, "over": False, "pgid": None}
+    state = {"output": 0, "over": False, "pgid": None, "memory": False}
 
     class CappedClient(NotebookClient):
         def output(self, outs, msg, display_id, cell_index):
             state["output"] += _output_size(msg)
+            # a MemoryError outside the cell's own code (e.g. the kernel failing to send a 1 GB print)
+            # reaches us only as text on stderr
+            content = msg.get("content") or {}
+            if content.get("name") == "stderr" and "MemoryError" in (content.get("text") or ""):
+                state["memory"] = True
             if state["output"] > cap:
                 if not state["over"]:
                     state["over"] = True
@@ -180,7 +185,7 @@ def run_notebook(nb, workdir, progress_file, timeout: float, limits: Limits = Li
             status, message = "failed to run", f"{type(exc).__name__}: {exc}"
     finally:
         _kill_group(state["pgid"])
-    if status == "ok" and memory_errors:
+    if status == "ok" and (memory_errors or state["memory"]):
         status, message = "memory limit", f"ran out of memory (limit {limits.memory_mb} MB)"
     elif status == "ok" and file_errors:
         status, message = "file size limit", f"wrote a file past the limit ({limits.file_mb} MB)"
