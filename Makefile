@@ -18,10 +18,17 @@ N ?=
 # JupyterLab refuses to run as root without this flag (containers, CI machines).
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: env lab test brief app bench clean help
+# `make lab` serves the repository root (so exercises/, docs/, data/ are in the file browser) and opens
+# notebook 00 in it. etc/jupyterlab/overrides.json is JupyterLab's own settings-overrides file (the
+# "app settings" folder): no announcements fetched from the internet, no update check.
+# tests/browser/test_first_hour.py starts JupyterLab with exactly these flags (it reads LAB_FLAGS here).
+LAB_FLAGS := --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb --LabApp.app_settings_dir=etc/jupyterlab
+
+.PHONY: env lab notebooks test brief app bench clean help
 
 help:
-	@echo "make lab    JupyterLab on notebooks/00_start_here.ipynb (ARGS='--no-browser --port 8899')"
+	@echo "make lab    JupyterLab on the kit, opening notebooks/00_start_here.ipynb (ARGS='--no-browser --port 8899')"
+	@echo "make notebooks  write every .ipynb from its Jupytext source (notebooks/*.py, exercises/solutions/*.py)"
 	@echo "make test   the whole test suite: unit, notebooks, exercises, browser"
 	@echo "make brief  an example briefing note (Markdown, HTML, PDF) into briefs/"
 	@echo "make app    the explorer as a web page (PORT=8866 CORPUS=path)"
@@ -38,8 +45,11 @@ $(STAMP): uv.lock pyproject.toml | $(UV)
 env: $(STAMP)
 
 lab: env
-	@echo "Starting JupyterLab on notebooks/00_start_here.ipynb; open the http://…/lab URL it prints below."
-	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb $(ROOT_FLAG) $(ARGS)
+	@echo "Starting JupyterLab on the kit (notebooks/00_start_here.ipynb opens first); open the http://…/lab URL it prints below."
+	$(VENV)/bin/jupyter lab $(LAB_FLAGS) $(ROOT_FLAG) $(ARGS)
+
+notebooks: env
+	$(VENV)/bin/python tools/build_notebooks.py
 
 test: env
 	$(VENV)/bin/python -m pytest $(ARGS)

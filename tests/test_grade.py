@@ -104,7 +104,7 @@ def test_a_hanging_notebook_is_stopped_and_keeps_what_it_checked_before(graded):
 
 def test_corrupt_files_and_non_notebooks_are_reported_in_their_row(graded):
     rows = graded[2]
-    assert rows["eve"]["status"] == "not a notebook" and "cannot be read as a notebook" in rows["eve"]["message"]
+    assert rows["eve"]["status"] == "invalid notebook" and "cannot be read as a notebook" in rows["eve"]["message"]
     assert rows["frank"]["status"] == "not a notebook" and "submit the .ipynb" in rows["frank"]["message"]
     assert rows["eve"]["passed"] == "0" and rows["eve"]["ex01.q1"] == ""
 
@@ -176,3 +176,134 @@ def test_grade_is_a_subcommand_of_araz():
     parser = cli.build_parser()
     args = parser.parse_args(["grade", "subs", "--out", "g.csv", "--timeout", "5"])
     assert (args.submissions, args.out, args.timeout) == ("subs", "g.csv", 5.0)
+
+
+# ---- hostile submissions: limits, a throwaway folder, and grading that goes on ------------------------
+
+LIMITS = grade.Limits(memory_mb=1024, cpu_seconds=4, processes=64, file_mb=5, output_mb=1)
+
+
+def plain(path: Path, *cells: str, kernel: dict | None = None) -> Path:
+    """A small ex01 submission that does not load the corpus (a kernel starts in a second or two)."""
+    nb = new_notebook(cells=[new_code_cell(c) for c in cells])
+    nb.metadata["kernelspec"] = kernel or {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.metadata["araz"] = {"exercise": "ex01"}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, str(path))
+    return path
+
+
+def snapshot(root: Path) -> dict:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    plain(root / "h1_loops.ipynb", "while True:\n    pass")
+    plain(root / "h2_memory.ipynb",  # 50 GB in 100 MB pieces, each one written to (not just reserved)
+          "chunks = []\nfor _ in range(512):\n    chunks.append(bytearray(100 * 2**20))", "print('after')")
+    plain(root / "h3_prints.ipynb", "for _ in range(1_000_000):\n    print('x' * 1000)")  # 1 GB of output
+    plain(root / "h4_deletes.ipynb",  # everything in its folder, and the files in the folder above
+          "import shutil\nfrom pathlib import Path\n"
+          "for p in Path('.').resolve().iterdir():\n"
+          "    shutil.rmtree(p) if p.is_dir() else p.unlink()\n"
+          "for p in Path('..').resolve().iterdir():\n"
+          "    p.unlink() if p.is_file() else None\n"
+          "print('deleted')")
+    plain(root / "h5_big_file.ipynb", "open('big.bin', 'wb').write(b'x' * (50 * 2**20))")
+    (root / "h6_invalid.ipynb").write_text('{"cells": [', encoding="utf-8")
+    plain(root / "h7_kernel.ipynb", "print(1)",
+          kernel={"name": "no-such-kernel", "display_name": "No such kernel", "language": "no-such-language"})
+    pidfile = tmp_path_factory.mktemp("pid") / "pid"
+    plain(root / "h8_spawns.ipynb", f"import subprocess\np = subprocess.Popen(['sleep', '300'])\n"
+                                    f"open({str(pidfile)!r}, 'w').write(str(p.pid))")
+    plain(root / "zed" / "ex01_sources.ipynb", "print('still graded')")
+    (root / "zed" / "ex01_sources_copy.ipynb").write_bytes((root / "zed" / "ex01_sources.ipynb").read_bytes())
+    before = snapshot(root)
+    kit = grade.kit_exercise_folder()
+    kit_before = snapshot(kit)
+    out = tmp_path_factory.mktemp("hostile-out") / "grades.csv"
+    grades, _ = grade.grade_folder(root, out, timeout=60, limits=LIMITS)
+    assert snapshot(kit) == kit_before  # the kit's own exercise folder: each run had a copy
+    rows = {r["student"]: r for r in grades.to_dict("records")}
+    rows["h8_spawns"]["pid"] = int(pidfile.read_text())
+    return root, before, out, rows
+
+
+def test_a_submission_that_loops_is_stopped_by_its_cpu_limit(hostile):
+    row = hostile[3]["h1_loops"]
+    assert row["status"] == "cpu time limit" and "4 s of CPU time" in row["message"], row["message"]
+
+
+def test_a_submission_that_allocates_50_gb_hits_the_memory_limit(hostile):
+    row = hostile[3]["h2_memory"]
+    assert row["status"] == "memory limit" and "1024 MB" in row["message"], row["message"]
+
+
+def test_a_submission_that_prints_1_gb_is_stopped(hostile):
+    row = hostile[3]["h3_prints"]
+    assert row["status"] == "too much output" and "more than 1 MB of output" in row["message"], row["message"]
+
+
+def test_a_submission_that_writes_a_huge_file_hits_the_file_size_limit(hostile):
+    row = hostile[3]["h5_big_file"]
+    assert row["status"] == "file size limit" and "5 MB" in row["message"], row["message"]
+
+
+def test_invalid_json_and_an_unknown_kernel_get_their_own_rows(hostile):
+    rows = hostile[3]
+    assert rows["h6_invalid"]["status"] == "invalid notebook"
+    assert "cannot be read as a notebook" in rows["h6_invalid"]["message"]
+    assert rows["h7_kernel"]["status"] == "unknown kernel"
+    assert "no-such-kernel" in rows["h7_kernel"]["message"] and "Python 3" in rows["h7_kernel"]["message"]
+    assert rows["h7_kernel"]["ex01.q1"] == "blank"  # not run
+
+
+def test_a_submission_that_deletes_files_around_it_touches_only_its_throwaway_copy(hostile):
+    root, before, out, rows = hostile
+    assert rows["h4_deletes"]["status"] == "ok"
+    assert snapshot(root) == before  # every submission, byte for byte
+    assert out.is_file() and grade.summary_path(out).is_file()
+
+
+def test_grading_goes_on_after_every_hostile_submission(hostile):
+    rows = hostile[3]
+    assert sorted(rows) == ["h1_loops", "h2_memory", "h3_prints", "h4_deletes", "h5_big_file", "h6_invalid",
+                            "h7_kernel", "h8_spawns", "zed"]
+    assert rows["zed"]["status"] == "ok" and rows["zed"]["files"].count("ipynb") == 2
+
+
+def test_a_process_a_submission_starts_does_not_outlive_its_row(hostile):
+    row = hostile[3]["h8_spawns"]
+    assert row["status"] == "ok"
+    try:
+        with open(f"/proc/{row['pid']}/status", encoding="utf-8") as fh:
+            state = next(line for line in fh if line.startswith("State:"))
+        assert "Z" in state, state  # killed; only a zombie left for its new parent to reap
+    except FileNotFoundError:
+        pass  # killed and reaped
+
+
+def test_the_limits_are_set_in_the_child_before_it_starts():
+    import subprocess
+    import sys
+
+    from araz.exercises import sandbox
+
+    code = ("import resource as r; print(r.getrlimit(r.RLIMIT_AS), r.getrlimit(r.RLIMIT_CPU), "
+            "r.getrlimit(r.RLIMIT_FSIZE), r.getrlimit(r.RLIMIT_NPROC), r.getrlimit(r.RLIMIT_CORE))")
+    limits = grade.Limits(memory_mb=1500, file_mb=3, processes=10)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         preexec_fn=sandbox._preexec(limits, cpu=7, nproc=4321)).stdout
+    mb = 1024 * 1024
+    assert out.split(") (") == [f"({1500 * mb}, {1500 * mb}", "7, 12", f"{3 * mb}, {3 * mb}", "4321, 4321", "0, 0)\n"]
+
+
+def test_limits_on_the_command_line(tmp_path, capsys):
+    args = cli.build_parser().parse_args(["grade", "subs", "--memory-mb", "2048", "--cpu-seconds", "30",
+                                          "--max-processes", "32", "--max-file-mb", "10", "--max-output-mb", "2"])
+    assert (args.memory_mb, args.cpu_seconds, args.max_processes, args.max_file_mb, args.max_output_mb) == \
+        (2048, 30, 32, 10, 2)
+    assert cli.main(["grade", str(tmp_path), "--out", str(tmp_path / "g.csv"), "--memory-mb", "0"]) == 1
+    assert "--memory-mb must be a positive number" in capsys.readouterr().err

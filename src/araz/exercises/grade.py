@@ -1,11 +1,15 @@
 """Grade a folder of submitted exercise notebooks: ``araz grade SUBMISSIONS_DIR --out grades.csv``.
 
-Each notebook runs top to bottom on a fresh kernel, in a temporary folder, with a time
-limit for the whole notebook. The checks the student ran (``q1.check(...)``) are read
+Each notebook runs top to bottom on a fresh kernel, in its own throwaway copy of the
+exercise folder, with a time limit for the whole notebook and limits on memory, CPU time,
+processes, file size and output (``araz.exercises.sandbox``). The checks the student ran (``q1.check(...)``) are read
 back from a progress file private to that run, so a question passes when its last check
 in the notebook passed. A cell that raises is reported and the cells after it still run;
-a notebook that runs past the limit is stopped (the checks before that point count); a
-file that is not a notebook is reported in its row. Grading always goes on.
+a notebook that runs past a limit is stopped (the checks before that point count) and its
+row says which limit (``timeout``, ``memory limit``, ``cpu time limit``, ``file size limit``,
+``too much output``); a file that is not a notebook (``not a notebook``), cannot be read as
+one (``invalid notebook``) or asks for a kernel other than Python (``unknown kernel``) is
+reported in its row. Grading always goes on with the next file.
 
 Layout of the folder: either one notebook per student named after them
 (``alice.ipynb``), or one folder per student holding their notebooks
@@ -19,7 +23,8 @@ empty when the student did not submit that exercise. ``score`` is the percentage
 automatic questions passed. A summary (per-question pass rates) is written next to it
 as ``<out stem>_summary.csv`` and printed.
 
-Warning: grading runs the students' code. Run it as a user who can lose nothing.
+Warning: grading runs the students' code, and the limits are not a security sandbox. Run it
+as a user who can lose nothing, or in a container (docs/seminar_guide.md, "Grading safely").
 """
 from __future__ import annotations
 
@@ -27,7 +32,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -36,8 +40,10 @@ from pathlib import Path
 
 from . import EXERCISES, exercise
 from ._core import ANSWERED, BLANK, CORRECT
+from .sandbox import Limits, run_notebook
 
 DEFAULT_TIMEOUT = 300
+MAX_NOTEBOOK_MB = 50  # a submitted file larger than this is not read (no exercise notebook comes near it)
 _EX_IN_SOURCE = re.compile(r"araz\.exercises(?:\.|\s+import\s+(?:[\w, ]*\s)?)(ex0\d)\b")
 _EX_IN_NAME = re.compile(r"(ex0\d)")
 GRADE_VALUES = {CORRECT: "pass", "incorrect": "fail", BLANK: "blank", ANSWERED: "open"}
@@ -50,7 +56,7 @@ class NotebookResult:
     path: Path
     student: str
     exercise: str | None = None
-    status: str = "ok"  # ok | errors | timeout | not a notebook | failed to run
+    status: str = "ok"  # ok | errors | timeout | <which> limit | too much output | unknown kernel | invalid notebook …
     message: str = ""
     cell_errors: int = 0
     questions: dict = field(default_factory=dict)  # "ex01.q1" -> pass/fail/blank/open
@@ -89,64 +95,44 @@ def exercise_of(nb, path: Path) -> str | None:
     return m.group(1) if m and m.group(1) in EXERCISES else None
 
 
-def run_notebook(nb, workdir: Path, progress_file: Path, timeout: float) -> tuple[str, str, int]:
-    """Execute ``nb`` in ``workdir`` on a fresh python3 kernel; return (status, message, cell errors).
+def kit_exercise_folder() -> Path | None:
+    """The kit's ``exercises/`` folder (student notebooks), when the package runs from a checkout."""
+    folder = Path(__file__).resolve().parents[3] / "exercises"
+    return folder if (folder / "ex01_sources.ipynb").is_file() else None
 
-    Every code cell runs, even after one raises; the run stops when ``timeout`` seconds have
-    passed in total.
-    """
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
-    env = dict(os.environ)
-    env["ARAZ_PROGRESS_FILE"] = str(progress_file)
-    env.setdefault("MPLBACKEND", "Agg")
-    env["ARAZ_PROGRESS"] = "0"
-    client = NotebookClient(nb, timeout=max(1, int(timeout)), kernel_name="python3", allow_errors=False,
-                            shutdown_kernel="immediate", resources={"metadata": {"path": str(workdir)}})
-    deadline = time.monotonic() + timeout
-    errors: list[str] = []
-    status, message = "ok", ""
+def _throwaway_exercise_folder(work: Path) -> Path:
+    """A fresh copy of the exercise folder (its notebooks, not the solutions) for one submission."""
+    dest = work / "exercises"
+    dest.mkdir()
+    kit = kit_exercise_folder()
+    if kit is not None:
+        for p in kit.glob("*.ipynb"):
+            shutil.copy2(p, dest / p.name)
+    return dest
+
+
+def _kernel_problem(nb) -> str | None:
+    """Why the notebook's kernel cannot be used (grading runs Python only), or ``None``."""
+    spec = (nb.get("metadata") or {}).get("kernelspec") or {}
+    name, language = spec.get("name"), (spec.get("language") or "").lower()
+    if not name or name == "python3" or language == "python":
+        return None
     try:
-        with client.setup_kernel(env=env, cwd=str(workdir), stderr=subprocess.DEVNULL):
-            for index, cell in enumerate(nb.cells):
-                if cell.get("cell_type") != "code":
-                    continue
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    status, message = "timeout", f"stopped after {timeout:g} s, before cell {index + 1}"
-                    break
-                client.timeout = max(1, int(remaining + 0.999))
-                try:
-                    client.execute_cell(cell, index)
-                except CellTimeoutError:
-                    status, message = "timeout", f"stopped after {timeout:g} s, in cell {index + 1}"
-                    break
-                except DeadKernelError:
-                    status, message = "failed to run", f"the kernel died in cell {index + 1}"
-                    break
-                except CellExecutionError as exc:
-                    errors.append(f"cell {index + 1}: {_last_line(exc)}")
-    except Exception as exc:  # the kernel could not start, or died while shutting down
-        if status == "ok":
-            status, message = "failed to run", f"{type(exc).__name__}: {exc}"
-    if errors and status == "ok":
-        status = "errors"
-    if errors:
-        more = f" (+{len(errors) - 3} more)" if len(errors) > 3 else ""
-        message = "; ".join(filter(None, [message, "; ".join(errors[:3]) + more]))
-    return status, message, len(errors)
+        from jupyter_client.kernelspec import KernelSpecManager
+
+        found = KernelSpecManager().get_kernel_spec(name)
+        if (found.language or "").lower() == "python":
+            return None
+    except Exception:  # NoSuchKernel, or no kernel specs at all
+        pass
+    return (f"the notebook asks for kernel {name!r}{f' ({language})' if language else ''}; grading runs Python "
+            f"(python3) only: in JupyterLab choose Kernel → Change Kernel → Python 3 and submit again")
 
 
-def _last_line(exc: Exception) -> str:
-    ename = getattr(exc, "ename", "") or type(exc).__name__
-    evalue = getattr(exc, "evalue", "") or ""
-    text = f"{ename}: {evalue}".strip().rstrip(":")
-    return text[:200]
-
-
-def grade_notebook(path: Path, student: str, timeout: float = DEFAULT_TIMEOUT) -> NotebookResult:
-    """Run one submitted file and read back its checks."""
+def grade_notebook(path: Path, student: str, timeout: float = DEFAULT_TIMEOUT,
+                   limits: Limits = Limits()) -> NotebookResult:
+    """Run one submitted file in a throwaway copy of the exercise folder and read back its checks."""
     import nbformat
 
     res = NotebookResult(path=path, student=student)
@@ -155,47 +141,65 @@ def grade_notebook(path: Path, student: str, timeout: float = DEFAULT_TIMEOUT) -
         res.message = f"a {path.suffix or 'file without extension'} file, not a notebook; submit the .ipynb file"
         res.exercise = exercise_of({}, path)
         return res
+    size_mb = path.stat().st_size / 2**20
     try:
+        if size_mb > MAX_NOTEBOOK_MB:
+            raise ValueError(f"{size_mb:.0f} MB, more than the {MAX_NOTEBOOK_MB} MB an exercise notebook can be")
         nb = nbformat.read(str(path), as_version=4)
         nbformat.validate(nb)
     except Exception as exc:  # NotJSONError, ValidationError, UnicodeDecodeError…
-        res.status = "not a notebook"
+        res.status = "invalid notebook"
         first = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
-        res.message = f"cannot be read as a notebook ({type(exc).__name__}: {first})"
+        res.message = f"cannot be read as a notebook ({type(exc).__name__}: {first}); submit the .ipynb file " \
+                      f"as JupyterLab saved it"
         res.exercise = exercise_of({}, path)
         return res
     res.exercise = exercise_of(nb, path)
-    for cell in nb.cells:  # run what the student wrote, not what they last saw
-        if cell.get("cell_type") == "code":
-            cell["outputs"] = []
-            cell["execution_count"] = None
-    work = Path(tempfile.mkdtemp(prefix="araz-grade-"))
-    try:
-        progress_file = work / ".araz-progress.json"
-        res.status, res.message, res.cell_errors = run_notebook(nb, work, progress_file, timeout)
-        data = {}
+    data: dict = {}
+    problem = _kernel_problem(nb)
+    if problem:
+        res.status, res.message = "unknown kernel", problem
+    else:
+        for cell in nb.cells:  # run what the student wrote, not what they last saw
+            if cell.get("cell_type") == "code":
+                cell["outputs"] = []
+                cell["execution_count"] = None
+        work = Path(tempfile.mkdtemp(prefix="araz-grade-"))
         try:
-            data = json.loads(progress_file.read_text(encoding="utf-8")).get("exercises", {})
-        except (OSError, ValueError):
-            data = {}
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+            folder = _throwaway_exercise_folder(work)
+            progress_file = work / "progress.json"
+            res.status, res.message, res.cell_errors = run_notebook(nb, folder, progress_file, timeout, limits)
+            try:
+                data = json.loads(progress_file.read_text(encoding="utf-8")).get("exercises", {})
+            except (OSError, ValueError, AttributeError):
+                data = {}
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     if res.exercise is None and data:
         res.exercise = sorted(data)[0]
     if res.exercise is None:
         res.message = "; ".join(filter(None, [res.message, "no exercise found in this notebook (no araz.exercises import)"]))
         return res
     ex = exercise(res.exercise)
-    rec = data.get(ex.id, {})
+    rec = data.get(ex.id, {}) if isinstance(data, dict) else {}
     for name in ex.questions:
-        r = rec.get(name, {})
+        r = rec.get(name, {}) if isinstance(rec, dict) else {}
+        r = r if isinstance(r, dict) else {}
         res.questions[f"{ex.id}.{name}"] = GRADE_VALUES.get(r.get("status", BLANK), "blank")
-        res.hints += int(r.get("hints", 0))
+        res.hints += _int(r.get("hints", 0))
         res.solutions_viewed += int(bool(r.get("solution_viewed", False)))
     return res
 
 
-def grade_folder(folder, out=None, timeout: float = DEFAULT_TIMEOUT, *, echo: bool = False):
+def _int(value) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def grade_folder(folder, out=None, timeout: float = DEFAULT_TIMEOUT, *, echo: bool = False,
+                 limits: Limits = Limits()):
     """Grade every submission under ``folder``; return ``(grades, summary)`` DataFrames.
 
     Writes ``out`` (CSV, one row per student) and ``<out stem>_summary.csv`` when ``out`` is given.
@@ -215,7 +219,7 @@ def grade_folder(folder, out=None, timeout: float = DEFAULT_TIMEOUT, *, echo: bo
             print(f"[{i}/{len(files)}] {path.relative_to(root)} …", end=" ", flush=True)
         t0 = time.monotonic()
         try:
-            r = grade_notebook(path, student, timeout)
+            r = grade_notebook(path, student, timeout, limits)
         except Exception as exc:  # never stop the whole run for one file
             r = NotebookResult(path=path, student=student, status="failed to run",
                                message=f"{type(exc).__name__}: {exc}")
@@ -299,7 +303,12 @@ def _rank(v: str) -> int:
 
 
 def _status_rank(s: str) -> int:
-    return {"ok": 0, "errors": 1, "timeout": 2, "failed to run": 3, "not a notebook": 4}.get(s, 5)
+    return STATUSES.index(s) if s in STATUSES else len(STATUSES)
+
+
+# every status a notebook can end with, from best to worst (a student's row shows their worst)
+STATUSES = ["ok", "errors", "timeout", "cpu time limit", "memory limit", "file size limit", "too much output",
+            "failed to run", "unknown kernel", "invalid notebook", "not a notebook"]
 
 
 def summary_lines(grades, summary) -> list[str]:
@@ -324,7 +333,15 @@ def _cli(args) -> int:
         from ..errors import ArazError
 
         raise ArazError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
-    grades, summary = grade_folder(args.submissions, out, timeout=args.timeout, echo=True)
+    for flag in ("memory_mb", "cpu_seconds", "max_processes", "max_file_mb", "max_output_mb"):
+        value = getattr(args, flag)
+        if value is not None and value <= 0:
+            from ..errors import ArazError
+
+            raise ArazError(f"--{flag.replace('_', '-')} must be a positive number, not {value:g}")
+    limits = Limits(memory_mb=int(args.memory_mb), cpu_seconds=None if args.cpu_seconds is None else int(args.cpu_seconds),
+                    processes=int(args.max_processes), file_mb=int(args.max_file_mb), output_mb=args.max_output_mb)
+    grades, summary = grade_folder(args.submissions, out, timeout=args.timeout, echo=True, limits=limits)
     print()
     for line in summary_lines(grades, summary):
         print(line)
@@ -333,18 +350,31 @@ def _cli(args) -> int:
 
 
 def register(subparsers) -> None:
-    """Add ``araz grade SUBMISSIONS_DIR --out grades.csv [--timeout S]`` to the ``araz`` command."""
+    """Add ``araz grade SUBMISSIONS_DIR --out grades.csv [--timeout S] [--memory-mb M] …`` to ``araz``."""
     p = subparsers.add_parser(
         "grade", help="grade a folder of submitted exercise notebooks",
         description="Run each submitted exercise notebook on a fresh kernel with a time limit and record, per "
                     "student, which questions pass. One notebook per student (alice.ipynb) or one folder per "
                     "student (alice/ex01_sources.ipynb). Broken, looping or non-notebook submissions are reported "
-                    "in their row; grading goes on. This runs the students' code.")
+                    "in their row; grading goes on. Each notebook runs in a throwaway copy of the exercise folder "
+                    "with limits on memory, CPU time, processes, file size and output. This runs the students' "
+                    "code and is not a security sandbox: for untrusted submissions grade inside a container.")
     p.add_argument("submissions", metavar="SUBMISSIONS_DIR", help="folder of submitted notebooks")
     p.add_argument("--out", default="grades.csv", help="CSV to write, one row per student (default: grades.csv); "
                                                        "a per-question summary goes to <stem>_summary.csv")
     p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                    help=f"seconds allowed for each notebook (default: {DEFAULT_TIMEOUT})")
+    d = Limits()
+    p.add_argument("--memory-mb", type=float, default=d.memory_mb,
+                   help=f"memory (address space) of each notebook's kernel, in MB (default: {d.memory_mb})")
+    p.add_argument("--cpu-seconds", type=float, default=None,
+                   help="CPU seconds each notebook's kernel may use (default: the --timeout plus 30)")
+    p.add_argument("--max-processes", type=float, default=d.processes,
+                   help=f"processes and threads a notebook may start (default: {d.processes})")
+    p.add_argument("--max-file-mb", type=float, default=d.file_mb,
+                   help=f"largest file a notebook may write, in MB (default: {d.file_mb})")
+    p.add_argument("--max-output-mb", type=float, default=d.output_mb,
+                   help=f"output a notebook may print before it is stopped, in MB (default: {d.output_mb:g})")
     p.set_defaults(func=_cli)
 
 
