@@ -402,7 +402,7 @@ def names(corpus: Corpus, table=None) -> pd.DataFrame:
     >>> import araz
     >>> n = names(araz.load_corpus())
     >>> n.set_index("name_id").loc["war2020-second-karabakh-war", "outlets"]
-    'unknown'
+    'caspian-alpine.org'
     """
     tab = _names_table(table)
     men = name_mentions(corpus, table)
