@@ -138,3 +138,17 @@ def test_spring_layout_is_deterministic():
     from araz.plots._actors import spring_layout
     w = np.array([[0, 3, 1], [3, 0, 0], [1, 0, 0]], dtype=float)
     assert np.allclose(spring_layout(w, seed=1), spring_layout(w, seed=1))
+
+
+def test_candidates_rank_titled_names_first(tmp_path):
+    # Invented outlet and people: a place named three times must come after names that follow a title.
+    text = ("Deputy Prime Minister Arlo Fenwick visited Lankaran. Officials in Lankaran welcomed Ambassador Mira Tolland. "
+            "Trade through Lankaran grew, said the ministry's spokesman Pim Odell. Foreign Minister Jeyhun Bayramov attended.")
+    folder = make_corpus(tmp_path, {"a.md": ({"title": "a", "outlet": "Example Daily", "published": "2024"}, text)})
+    c = actors.candidates(araz.load_corpus(folder))
+    assert list(c.columns) == actors.CANDIDATE_COLUMNS
+    assert c["candidate"].tolist() == ["Arlo Fenwick", "Mira Tolland", "Pim Odell", "Lankaran"]
+    titles = c.set_index("candidate")["title"].to_dict()
+    assert titles == {"Arlo Fenwick": "Deputy Prime Minister", "Mira Tolland": "Ambassador", "Pim Odell": "spokesman", "Lankaran": ""}
+    assert c.set_index("candidate").loc["Lankaran", "count"] == 3   # more frequent, still after the titled names
+    assert "Jeyhun Bayramov" not in set(c["candidate"])              # a known person is not a candidate

@@ -160,7 +160,7 @@ def test_bad_scope_raises_a_scope_error_saying_what_is_wrong(shipped, kwargs, me
 
 
 def test_an_unknown_outlet_lists_the_outlets_there_are(shipped):
-    with pytest.raises(araz.ScopeError, match="Outlets in this corpus: 'Alwaght', 'Financial Tribune'"):
+    with pytest.raises(araz.ScopeError, match="Outlets in this corpus: 'Alwaght', 'caspian-alpine.org', 'Financial Tribune'"):
         build_brief(shipped, outlets="Alwaght News", built=BUILT)
 
 
@@ -654,10 +654,63 @@ def test_a_key_point_carries_its_claims_ledger_note(december):
     row = kp[kp["citation"] == "ftribune-2025-araghchi-baku ¶9.2"]
     assert not row.empty, "the agreements claim is a key point of the December note"
     note = row.iloc[0]["ledger_note"]
-    assert note.startswith("Public record: seven documents were signed")
+    assert note.startswith("Disputed. Public record: seven documents were signed")
     md = december.to_markdown()
-    assert "*Claims ledger note:* Public record: seven documents were signed" in md
-    assert "<em>Claims ledger note:</em> Public record: seven documents were signed" in december.to_html()
+    assert "*Claims ledger note:* Disputed. Public record: seven documents were signed" in md
+    assert "<em>Claims ledger note:</em> Disputed. Public record: seven documents were signed" in december.to_html()
+
+
+def test_a_key_point_carries_only_the_note_of_its_own_claim():
+    """Two claims in one sentence: the count claim's key point must not carry the trade-volume note."""
+    import pandas as pd
+
+    from araz.briefing._keypoints import select_key_points
+
+    sentence = "Officials signed 12 new accords in the old capital, while trade volumes remain modest for now."
+    sentences = pd.DataFrame([{"doc_id": "d", "paragraph": 1, "sentence": 1, "citation": "d ¶1.1", "text": sentence,
+                               "is_heading": False}])
+    documents = pd.DataFrame([{"doc_id": "d", "outlet": "Example Daily", "author": "unknown"}])
+    claims = pd.DataFrame([
+        {"claim_id": "c-count", "topic": "visit/agreements", "doc_id": "d", "citation": "d ¶1.1",
+         "quote": "Officials signed 12 new accords in the old capital", "asserted_by": "Example Daily (unsigned)", "voice": "author",
+         "note": "Disputed. Public record: 3 accords (Example Wire, 1 Jan 2030)."},
+        {"claim_id": "c-trade", "topic": "trade/volume", "doc_id": "d", "citation": "d ¶1.1",
+         "quote": "trade volumes remain modest", "asserted_by": "Example Daily (unsigned)", "voice": "author",
+         "note": "No figure is given (trade-volume note)."},
+    ])
+    kp = select_key_points(sentences=sentences, documents=documents, claims=claims, entity_hits={}, topic="accords signed")
+    row = kp.set_index("claim_id").loc["c-count"]
+    assert row["ledger_note"] == "Disputed. Public record: 3 accords (Example Wire, 1 Jan 2030)."
+    assert "trade-volume" not in row["ledger_note"]
+    # claims too short to be key points themselves: the whole sentence is the key point, and it
+    # carries each claim's note, labelled with the claim's words
+    short = claims.assign(quote=["signed 12 new accords", "trade volumes"])
+    whole = select_key_points(sentences=sentences, documents=documents, claims=short, entity_hits={}, topic=None)
+    assert whole["kind"].tolist() == ["sentence"]
+    assert whole.iloc[0]["ledger_note"] == ("On “signed 12 new accords”: Disputed. Public record: 3 accords (Example Wire, 1 Jan 2030). "
+                                            "On “trade volumes”: No figure is given (trade-volume note).")
+
+
+def test_the_december_note_shows_the_ledger_note_on_the_aras_corridor_dating(december):
+    """The default brief quotes Alwaght's 'last year' for the Aras corridor: the dispute travels with it."""
+    md = december.to_markdown()
+    line = next(ln for ln in md.splitlines() if "*corridors/aras*" in ln and "Last year, Tehran and Baku" in ln)
+    assert "*Claims ledger note:* Disputed." in line
+    assert "11 Mar 2022" in line and "6 Oct 2023" in line and "19 May 2024" in line
+    html = december.to_html()
+    i = html.find("Last year, Tehran and Baku")
+    assert "<em>Claims ledger note:</em> Disputed." in html[i:i + 800]
+
+
+def test_disputed_claims_in_the_disagreements_section_carry_their_note(december):
+    shown = [c for d in december.disagreements for s in d["stances"] for c in s["claims"]]
+    by_cit = {c["citation"]: c for c in shown}
+    assert by_cit["ftribune-2025-araghchi-baku ¶9.2"]["flag"].startswith("Disputed. Public record: seven documents")
+    assert by_cit["ftribune-2025-araghchi-baku ¶6.1"]["flag"] == ""   # not disputed: no flag
+    md = december.to_markdown()
+    i = md.find("## Where sources disagree")
+    j = md.find("more than 50 agreements", i)
+    assert "[*claims ledger note:* Disputed. Public record: seven documents" in md[j:j + 400]
 
 
 def test_the_pdf_does_not_depend_on_the_clock(shipped, december, monkeypatch):

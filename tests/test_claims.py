@@ -346,3 +346,37 @@ def test_side_by_side_and_compare_work_on_a_user_corpus(tmp_path):
     cmp = claims.compare(c, ["north", "south"])
     assert cmp["topic"].tolist() == ["visit/date", "visit/framing"]
     assert cmp.set_index("topic").loc["visit/date", "south"] == ""
+
+
+# ---------------------------------------------------------------- corrections of issue 21
+def test_the_october_2020_initiative_is_dated_and_no_longer_called_unverified(corpus):
+    led = claims.ledger(corpus).set_index("claim_id")
+    note = led.loc["cl-013", "note"]
+    assert "5 Oct 2020" in note and "13 Oct 2020" in note        # announced in early and mid-October
+    assert "Ankara (from 30 Oct)" in note                          # the tour, Ankara leg included
+    assert "not verified" not in note and not claims.is_disputed(note)
+
+
+@pytest.mark.parametrize("claim_id, words", [
+    ("cl-052", "seven documents"), ("cl-072", "13 or 14"), ("cl-071", "13 or 14"), ("cl-028", "11 Mar 2022"),
+    ("cl-002", "Aliyev and Erdoğan"), ("cl-073", "Shabestar"),
+])
+def test_claims_the_public_record_contradicts_are_marked_disputed(corpus, claim_id, words):
+    d = claims.disputed(corpus).set_index("claim_id")
+    assert claim_id in d.index
+    assert d.loc[claim_id, "note"].startswith("Disputed") and words in d.loc[claim_id, "note"]
+
+
+def test_the_aras_note_names_the_memorandum_the_groundbreakings_and_the_2024_ceremony(corpus):
+    note = claims.ledger(corpus).set_index("claim_id").loc["cl-028", "note"]
+    for words in ("11 Mar 2022", "21 Sep [2022]", "6 Oct 2023", "19 May 2024"):
+        assert words in note
+
+
+def test_is_disputed_reads_only_the_head_of_the_note():
+    assert claims.is_disputed("Disputed: see cl-002.") and claims.is_disputed("  Disputed. x")
+    assert not claims.is_disputed("Public record: not disputed here.") and not claims.is_disputed(float("nan"))
+
+
+def test_a_user_ledger_without_disputed_notes_has_no_disputed_claims(tmp_path):
+    assert claims.disputed(user_corpus(tmp_path, GOOD)).empty

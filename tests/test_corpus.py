@@ -45,7 +45,13 @@ def test_required_provenance_is_present_and_nothing_is_invented(corpus):
     docs = corpus.documents.set_index("doc_id")
     assert docs.loc["mehr-2021-korybko", "outlet"] == "Mehr News Agency"
     assert docs.loc["mehr-2021-korybko", "author"] == "Andrew Korybko"
-    assert docs.loc["anon-2025-pezeshkian-visit", "outlet"] == "unknown"
+    # identified from an identical published copy, as the Financial Tribune text was; the notes say so
+    assert docs.loc["anon-2025-pezeshkian-visit", "outlet"] == "caspian-alpine.org"
+    assert docs.loc["anon-2025-pezeshkian-visit", "url"] == "https://caspian-alpine.org/from-border-tensions-to-strategic-vision/"
+    for doc_id in ("anon-2025-pezeshkian-visit", "ftribune-2025-araghchi-baku"):
+        assert "identified, not stated" in docs.loc[doc_id, "notes"]
+    assert "not verified" in docs.loc["anon-2025-pezeshkian-visit", "notes"]   # the site's owner is inferred only
+    assert docs.loc["anon-2025-pezeshkian-visit", "author"] == "unknown"
     assert docs.loc["alwaght-2025-araghchi-baku", "author"] == "unknown"
     # every inferred date is a range, marked as an estimate, with its evidence quoted verbatim
     for doc in corpus:

@@ -198,7 +198,7 @@ def test_only_alwaght_names_all_three_routes_to_nakhchivan(corpus):
 
 def test_source_matrix_counts_by_outlet(corpus):
     mx = corridors.source_matrix(corpus, by="outlet")
-    assert list(mx.columns) == ["Mehr News Agency", "unknown", "Alwaght", "Financial Tribune"]
+    assert list(mx.columns) == ["Mehr News Agency", "caspian-alpine.org", "Alwaght", "Financial Tribune"]
     assert mx.loc["Zangezur corridor", "Alwaght"] == 1
     assert mx["Financial Tribune"].sum() == 0
     with pytest.raises(araz.ScopeError, match="by='author'"):

@@ -196,7 +196,7 @@ def _quote_mark_sentences():
 
 # (question, a wrong answer, words its message must contain)
 WRONG = [
-    ("ex01.q1", lambda: FTRIBUNE, "identified it from a published copy"),
+    ("ex01.q1", lambda: FTRIBUNE, "the example in the question"),
     ("ex01.q2", lambda: f"{ALWAGHT} ¶9.2", "loose bound"),
     ("ex01.q3", lambda: "2025-12-08", "One day late"),
     ("ex01.q4", lambda: f"{FTRIBUNE} ¶3.1", "indirect speech"),

@@ -196,3 +196,69 @@ def test_shipped_actor_csvs_match_their_builder():
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run([sys.executable, str(root / "tools" / "gazetteer" / "build_actors.py"), "--check"], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+def test_cavusoglu_served_two_terms_as_foreign_minister():
+    row = gazetteer.load_gazetteer().entities.set_index("entity_id").loc["mevlut-cavusoglu"]
+    assert row.role_years == "2014-2015; 2015-2023"
+    assert "24 November 2015" in row.source and "4 June 2023" in row.source
+
+
+@pytest.mark.parametrize("iso", ["AZE", "ARM", "IRN", "TUR", "RUS", "USA"])
+def test_defence_ministers_2020_2025_are_listed_with_years_and_a_source(iso):
+    ents = gazetteer.load_gazetteer().entities
+    defence = ents[(ents["type"] == "person") & (ents["country"] == iso) & ents["role"].str.contains("Defen[cs]e", regex=True)]
+    assert not defence.empty, iso
+    # someone held the office in 2020-2025: a term that overlaps those years
+    def overlaps(years):
+        for term in str(years).split("; "):
+            a, _, b = term.partition("-")
+            if int(a) <= 2025 and (not b or int(b) >= 2020):
+                return True
+        return False
+    assert defence["role_years"].map(overlaps).any(), iso
+    assert (defence["source"].str.len() > 20).all()
+
+
+def test_new_office_holders_are_found_in_text_with_their_other_spellings():
+    text = ("Ambassador Toivo Klaar met Zakir Həsənov; Мария Захарова and Дмитрий Песков spoke; "
+            "عزیز نصیرزاده and ناصر کنعانی were named, and Hikmət Hacıyev replied.")
+    found = set(gazetteer.find(text)["entity_id"])
+    assert {"toivo-klaar", "zakir-hasanov", "maria-zakharova", "dmitry-peskov", "aziz-nasirzadeh",
+            "nasser-kanaani", "hikmet-hajiyev"} <= found
+
+
+def test_recall_articles_hold_urls_and_names_only_and_name_real_entities():
+    import csv
+    from araz.paths import shipped
+    rows = list(csv.DictReader((shipped("gazetteer") / "recall_articles.csv").open(encoding="utf-8")))
+    assert len({r["article_id"] for r in rows}) >= 7
+    assert all(r["url"].startswith("https://") for r in rows)
+    known = set(gazetteer.load_gazetteer().entities["entity_id"])
+    for r in rows:
+        assert not r["entity_id"] or r["entity_id"] in known, r
+        assert len(r["person"].split()) <= 4, "a person's name, not article text"
+    years = {r["published"][:4] for r in rows}
+    assert years <= {"2022", "2023", "2024", "2025"}
+
+
+def test_measure_recall_counts_a_person_as_found_only_through_the_gazetteer(tmp_path):
+    import importlib.util
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[1] / "tools" / "gazetteer" / "measure_recall.py"
+    spec = importlib.util.spec_from_file_location("measure_recall", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    table = tmp_path / "t.csv"
+    table.write_text("article_id,url,published,person,entity_id,note\n"
+                     "A,https://example.org/a,2024,Jeyhun Bayramov,jeyhun-bayramov,\n"
+                     "A,https://example.org/a,2024,Arlo Fenwick,,invented\n"
+                     "A,https://example.org/a,2024,Hakan Fidan,hakan-fidan,named in the table but not in the text\n",
+                     encoding="utf-8")
+    (tmp_path / "A.txt").write_text("Example Daily: Foreign Minister Jeyhun Bayramov met Arlo Fenwick.", encoding="utf-8")
+    [(aid, url, found, named, missed)] = mod.measure(tmp_path, table)
+    assert (aid, found, named) == ("A", 1, 3)
+    assert missed == ["Arlo Fenwick", "Hakan Fidan"]
+    (tmp_path / "A.txt").unlink()
+    with pytest.raises(SystemExit, match="no excerpt for article A"):
+        mod.measure(tmp_path, table)

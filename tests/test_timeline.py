@@ -229,3 +229,21 @@ def test_publications_of_a_user_corpus_keep_exact_dates_and_ranges_apart(tmp_pat
     p = timeline.publications(user_corpus(tmp_path)).set_index("doc_id")
     assert p.loc["a", "precision"] == "day" and not p.loc["a", "date_estimate"]
     assert p.loc["b", "precision"] == "range" and p.loc["b", "date_label"] == "2024-02 – 2024-04 (estimate)"
+
+
+def test_the_october_2020_plan_and_tour_are_dated_from_the_public_record():
+    e = timeline.events(araz.load_corpus()).set_index("event_id")
+    plan = e.loc["iran-plan-announced-2020"]
+    assert (plan["start"], plan["end"]) == (pd.Timestamp("2020-10-05"), pd.Timestamp("2020-10-05"))
+    assert "Tasnim" in plan["date_source"]
+    tour = e.loc["iran-initiative-2020"]
+    assert (tour["start"], tour["end"]) == (pd.Timestamp("2020-10-27"), pd.Timestamp("2020-10-31"))
+    assert "Ankara" in tour["date_source"] and "Verified, including the Ankara leg" in tour["note"]
+    assert "not verified" not in tour["note"] and "estimate" not in tour["note"]
+    assert plan["start"] < tour["start"]
+
+
+def test_the_aras_corridor_event_names_the_2022_memorandum_and_the_later_ceremonies():
+    e = timeline.events(araz.load_corpus()).set_index("event_id").loc["aras-corridor-mou-2022"]
+    assert e["start"] == pd.Timestamp("2022-03-11")
+    assert "6 Oct 2023" in e["note"] and "19 May 2024" in e["note"] and "disputed" in e["note"]

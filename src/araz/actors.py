@@ -29,7 +29,7 @@ KIND_COLUMNS = {  # alias kind -> profile column
 }
 PROFILE_COLUMNS = ["doc_id", "outlet", "entity_id", "label", "entity_type", *KIND_COLUMNS.values(), "total"]
 EDGE_COLUMNS = ["source", "target", "source_label", "target_label", "weight", "n_docs", "citations"]
-CANDIDATE_COLUMNS = ["candidate", "count", "n_docs", "citations", "first_citation", "context"]
+CANDIDATE_COLUMNS = ["candidate", "title", "count", "n_docs", "citations", "first_citation", "context"]
 
 
 def mentions(corpus, kinds=None) -> pd.DataFrame:
@@ -211,8 +211,13 @@ def metonyms(corpus) -> pd.DataFrame:
 # ---- names no gazetteer knows --------------------------------------------------------------
 TITLE_WORDS = frozenset("""Mr Ms Mrs Dr Prof President Presidents Prime Minister Ministers Ministry Foreign Speaker Parliament
 Ambassador Ambassadors Secretary General Deputy Vice Acting Chairman Chairwoman King Queen Sheikh Ayatollah Gen Col Lt
-Defence Defense Affairs Spokesman Spokesperson Senator Governor FM Envoy Chief Head Director Commander Leader
-Official Officials""".split())
+Defence Defense Affairs Spokesman Spokeswoman Spokesperson Senator Governor FM Envoy Chief Head Director Commander Leader
+Official Officials Council""".split())
+# A lower-case word right before a name that makes it a titled name ("the ministry's spokesman
+# Z", "Azerbaijan's envoy Y"); capitalised titles are TITLE_WORDS, stripped from the run itself.
+TITLE_LOWER = frozenset("""president minister ambassador envoy spokesman spokeswoman spokesperson deputy adviser advisor
+aide assistant secretary speaker chairman chairwoman chief head director commander governor general counterpart
+representative negotiator""".split()) | frozenset(w.lower() for w in TITLE_WORDS)
 CALENDAR_WORDS = frozenset("""January February March April May June July August September October November December
 Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 STOP_WORDS = frozenset("""The A An In On At To For Of And But Or Nor So Yet This That These Those It Its He She They We
@@ -230,9 +235,15 @@ def _tokens(text: str):
 def candidates(corpus, *, min_count: int = 1) -> pd.DataFrame:
     """Return capitalised names in the text that no gazetteer alias covers: what to add next.
 
-    Columns: ``candidate`` (as written), ``count``, ``n_docs``, ``citations`` (list of
-    sentence citations), ``first_citation``, ``context`` (the first sentence, shortened).
-    Sorted by count (descending), then alphabetically.
+    Columns: ``candidate`` (as written), ``title`` (the title the text puts before the name,
+    e.g. "Deputy Prime Minister", "Ambassador", "envoy"; empty when it never has one),
+    ``count``, ``n_docs``, ``citations`` (list of sentence citations), ``first_citation``,
+    ``context`` (the first sentence, shortened).
+
+    **Order.** Titled names first ("Foreign Minister X", "Ambassador Y", "Deputy …", "the
+    ministry's spokesman Z"): a name that follows a title is almost always a person, and the
+    people a gazetteer misses are what a lecturer adding articles most needs to see. Within
+    each group, by count (descending), then alphabetically.
 
     Rules: a *run* is a sequence of capitalised words separated by single spaces, which may
     contain ``of``/``the``/``and``… between capitalised words ("Institute of Strategic
@@ -268,9 +279,9 @@ def candidates(corpus, *, min_count: int = 1) -> pd.DataFrame:
 
     def known(r, a, b, w) -> bool:
         """A token is known when it is a title/stop word or every capitalised part is covered."""
-        if w in TITLE_WORDS or w in CALENDAR_WORDS or w in STOP_WORDS or w in CONNECTORS:
-            return True
         w2 = re.sub(r"['’]s$", "", w)
+        if w2 in TITLE_WORDS or w in CALENDAR_WORDS or w in STOP_WORDS or w in CONNECTORS:
+            return True
         mask = covered[r.doc_id]
         pos = a
         for part in re.split(r"([-.])", w2):
@@ -280,6 +291,7 @@ def candidates(corpus, *, min_count: int = 1) -> pd.DataFrame:
         return True
 
     found: dict[str, list[str]] = defaultdict(list)
+    titles: dict[str, str] = {}  # candidate -> the first title seen before it
     contexts: dict[str, str] = {}
     for r, toks in zip(sents.itertuples(index=False), tokenised):
         runs, cur = [], []
@@ -300,7 +312,11 @@ def candidates(corpus, *, min_count: int = 1) -> pd.DataFrame:
         for run in runs:
             if run and run[0][3] == 0 and run[0][2] not in mid_caps:
                 run = run[1:]  # sentence-initial word not otherwise capitalised
+            before = toks[run[0][3] - 1][2] if run and run[0][3] > 0 else ""
+            titled = [before] if before.lower() in TITLE_LOWER else []
             while run and known(r, *run[0][:3]):
+                if run[0][2] in TITLE_WORDS:
+                    titled.append(run[0][2])
                 run = run[1:]
             while run and known(r, *run[-1][:3]):
                 run = run[:-1]
@@ -308,14 +324,18 @@ def candidates(corpus, *, min_count: int = 1) -> pd.DataFrame:
                 continue
             text = re.sub(r"['’]s$", "", r.text[run[0][0]:run[-1][1]])
             found[text].append(r.citation)
+            if titled and text not in titles:
+                titles[text] = " ".join(w for i, w in enumerate(titled) if i == 0 or w != titled[i - 1])
             contexts.setdefault(text, r.text if len(r.text) <= 200 else r.text[:197] + "…")
     rows = []
     for cand, cits in found.items():
         docs = {c.split(" ¶")[0] for c in cits}
         if len(cits) >= min_count:
-            rows.append((cand, len(cits), len(docs), cits, cits[0], contexts[cand]))
+            rows.append((cand, titles.get(cand, ""), len(cits), len(docs), cits, cits[0], contexts[cand]))
     df = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
-    return df.sort_values(["count", "candidate"], ascending=[False, True]).reset_index(drop=True)
+    df["_untitled"] = df["title"] == ""
+    df = df.sort_values(["_untitled", "count", "candidate"], ascending=[True, False, True])
+    return df.drop(columns="_untitled").reset_index(drop=True)
 
 
 __all__ = ["mentions", "profile", "cooccurrence", "metonyms", "candidates", "KIND_COLUMNS"]

@@ -163,6 +163,35 @@ def ledger(corpus: Corpus, path=None) -> pd.DataFrame:
     return corpus.cached(key, lambda: _build_ledger(corpus, p)).copy()
 
 
+# --------------------------------------------------------------------------- disputed claims
+DISPUTED = "Disputed"
+
+
+def is_disputed(note) -> bool:
+    """True when a ledger ``note`` marks its claim as disputed (the note begins with "Disputed").
+
+    The annotator writes "Disputed." (or "Disputed:") at the head of the note when the public
+    record contradicts the claim or does not bear it out; the rest of the note says what the
+    record says. Every place the kit shows such a claim must show the note with it.
+
+    >>> is_disputed("Disputed. Public record: seven documents were signed."), is_disputed("Confirmed: 1 Dec 2025.")
+    (True, False)
+    """
+    return isinstance(note, str) and note.lstrip().startswith(DISPUTED)
+
+
+def disputed(corpus: Corpus, *, path=None) -> pd.DataFrame:
+    """Return the ledger rows whose note marks the claim as disputed (columns of :func:`ledger`).
+
+    >>> import araz
+    >>> d = disputed(araz.load_corpus())
+    >>> "ftribune-2025-araghchi-baku ¶9.2" in set(d["citation"])
+    True
+    """
+    led = ledger(corpus, path)
+    return led[led["note"].map(is_disputed)].reset_index(drop=True)
+
+
 # --------------------------------------------------------------------------- disagreements
 def _join(values) -> str:
     seen = []
@@ -373,7 +402,7 @@ def names(corpus: Corpus, table=None) -> pd.DataFrame:
     >>> import araz
     >>> n = names(araz.load_corpus())
     >>> n.set_index("name_id").loc["war2020-second-karabakh-war", "outlets"]
-    'unknown'
+    'caspian-alpine.org'
     """
     tab = _names_table(table)
     men = name_mentions(corpus, table)
@@ -386,5 +415,5 @@ def names(corpus: Corpus, table=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=NAMES_OUT)
 
 
-__all__ = ["ledger", "disagreements", "side_by_side", "compare", "names", "name_mentions", "home_corpus", "check_citation",
+__all__ = ["ledger", "disputed", "is_disputed", "disagreements", "side_by_side", "compare", "names", "name_mentions", "home_corpus", "check_citation",
            "citation_at"]

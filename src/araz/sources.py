@@ -147,8 +147,8 @@ def card(corpus: Corpus, doc_id: str) -> dict:
 
     >>> import araz
     >>> c = card(araz.load_corpus(), "anon-2025-pezeshkian-visit")
-    >>> c["date_estimate"], c["outlet"]
-    (True, 'unknown')
+    >>> c["date_estimate"], c["outlet"], c["author"]
+    (True, 'caspian-alpine.org', 'unknown')
     """
     doc = corpus[doc_id]
     row = corpus.cached(("araz.sources.documents",), lambda: corpus.documents.set_index("doc_id")).loc[doc_id]
@@ -180,7 +180,7 @@ def cards(corpus: Corpus) -> pd.DataFrame:
 
     >>> import araz
     >>> cards(araz.load_corpus())["outlet"].tolist()
-    ['Mehr News Agency', 'unknown', 'Alwaght', 'Financial Tribune']
+    ['Mehr News Agency', 'caspian-alpine.org', 'Alwaght', 'Financial Tribune']
     """
     rows = []
     for doc_id in corpus.doc_ids:

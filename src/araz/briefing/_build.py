@@ -409,7 +409,7 @@ def _corridor_section(sub, m, led, documents, selected, unavailable):
     large scope). Selected corridors come first.
     """
     cols = ["entity_id", "corridor", "doc_id", "outlet", "n_mentions", "surfaces", "citations", "citation"]
-    ccols = ["topic", "doc_id", "outlet", "asserted_by", "voice", "quote", "citation"]
+    ccols = ["topic", "doc_id", "outlet", "asserted_by", "voice", "quote", "citation", "flag"]
     b = pd.DataFrame()
     if m is not None and not m.empty:
         try:
@@ -446,7 +446,11 @@ def _corridor_section(sub, m, led, documents, selected, unavailable):
     if led is None or led.empty:
         claims = pd.DataFrame(columns=ccols)
     else:
-        claims = led[led["topic"].str.startswith(("corridors/", "3+3/"))][ccols].reset_index(drop=True)
+        from ..claims import is_disputed
+
+        claims = led[led["topic"].str.startswith(("corridors/", "3+3/"))].reset_index(drop=True)
+        # a disputed claim is shown with its ledger note (what the public record says)
+        claims = claims.assign(flag=[n if is_disputed(n) else "" for n in claims["note"]])[ccols]
     claimed = set(claims["citation"])
     extra = []
     for r in firsts.itertuples(index=False):
@@ -456,7 +460,7 @@ def _corridor_section(sub, m, led, documents, selected, unavailable):
         doc_id = cits[0].split(" ¶")[0]
         outlet = sub[doc_id].outlet
         extra.append({"topic": f"names {r.corridor}", "doc_id": doc_id, "outlet": outlet, "asserted_by": outlet,
-                      "voice": "", "quote": sub.cite(cits[0]), "citation": cits[0]})
+                      "voice": "", "quote": sub.cite(cits[0]), "citation": cits[0], "flag": ""})
     if extra:
         claims = pd.concat([claims, pd.DataFrame(extra, columns=ccols)], ignore_index=True) if len(claims) else pd.DataFrame(extra, columns=ccols)
     claims = claims.assign(_o=claims["doc_id"].map(order), _p=claims["citation"].map(_position))
@@ -610,6 +614,8 @@ def _disagreements(corpus, doc_ids, unavailable) -> list:
         _unavailable(unavailable, "disagreements", exc)
         return []
     in_scope = set(doc_ids)
+    # the ledger note of each disputed claim, to print beside the claim (aligned by citation and quote)
+    flags = {(r.citation, r.quote): r.note for r in claims.disputed(corpus).itertuples(index=False)}
     out = []
     for topic, grp in d.groupby("topic", sort=True):
         if not any(set(_split(x)) & in_scope for x in grp["doc_ids"]):
@@ -619,7 +625,8 @@ def _disagreements(corpus, doc_ids, unavailable) -> list:
             cits, quotes, who, voices = (r.citations.split(SEP), r.quotes.split(SEP), r.asserted_by.split(SEP),
                                          r.voices.split(SEP))
             cl = [{"citation": c, "quote": q, "asserted_by": a, "voice": v, "doc_id": c.split(" ¶")[0],
-                   "in_scope": c.split(" ¶")[0] in in_scope} for c, q, a, v in zip(cits, quotes, who, voices)]
+                   "in_scope": c.split(" ¶")[0] in in_scope, "flag": flags.get((c, q), "")}
+                  for c, q, a, v in zip(cits, quotes, who, voices)]
             shown = sorted(cl, key=lambda c: not c["in_scope"])[:MAX_PER_STANCE]
             stances.append({"stance": r.stance, "claims": shown, "more": len(cl) - len(shown)})
         out.append({"topic": topic, "within_document": bool(grp["within_document"].iloc[0]), "stances": stances})

@@ -95,14 +95,27 @@ def select_key_points(*, sentences: pd.DataFrame, documents: pd.DataFrame, claim
                 words |= _words(r.text)
         return len(ents), len(twords & words)
 
-    # A ledger note (e.g. what the public record says about a count or a date) travels with
-    # every key point at the same citation, so a contradicted claim is never shown bare.
-    ledger_notes: dict[str, list[str]] = {}
+    # A ledger note (e.g. what the public record says about a count or a date) travels with the
+    # claim it is about, so a contradicted claim is never shown bare — and only with that claim:
+    # a sentence can hold several claims (an agreement count and a trade volume), and a key
+    # point that is one claim must not carry the note on another. A key point that is a whole
+    # sentence carries the note of each claim quoted in it, each labelled with the claim's words.
+    note_of: dict[str, str] = {}
+    claims_at: dict[str, list[tuple[str, str]]] = {}
     if claims is not None and not claims.empty and "note" in claims.columns:
-        for cit, note in zip(claims["citation"], claims["note"]):
+        for cid, cit, quote, note in zip(claims["claim_id"], claims["citation"], claims["quote"], claims["note"]):
             note = str(note or "").strip()
-            if note and note not in ledger_notes.setdefault(cit, []):
-                ledger_notes[cit].append(note)
+            if note:
+                note_of[cid] = note
+                claims_at.setdefault(cit, []).append((str(quote), note))
+
+    def ledger_note(c: dict) -> str:
+        if c["kind"] == "claim":
+            return note_of.get(c["claim_id"], "")
+        found = [(q, n) for q, n in claims_at.get(c["citation"], []) if q in c["text"]]
+        if len(found) == 1:
+            return found[0][1]
+        return " ".join(f"On “{q}”: {n}" for q, n in found)
 
     cands = []
     if claims is not None and not claims.empty:
@@ -178,5 +191,5 @@ def select_key_points(*, sentences: pd.DataFrame, documents: pd.DataFrame, claim
                          outlet=outlets[c["doc_id"]], asserted_by=c["asserted_by"], voice=c["voice"],
                          kind=c["kind"], claim_id=c["claim_id"], claim_topic=c["claim_topic"], score=c["score"],
                          focus=c["focus"], topic_hits=c["topic_hits"], why="; ".join(why),
-                         ledger_note=" ".join(ledger_notes.get(c["citation"], []))))
+                         ledger_note=ledger_note(c)))
     return pd.DataFrame(rows, columns=KEYPOINT_COLUMNS)

@@ -27,35 +27,40 @@ def _sentences(corpus, doc_id):
 # ---- q1: provenance ---------------------------------------------------------------
 
 
-def _no_outlet(corpus):
+def _identified_outlet(corpus):
+    """The document, other than the Financial Tribune's, whose outlet the kit identified rather than read."""
     docs = corpus.documents
-    unknown = docs.loc[docs["outlet"] == "unknown", "doc_id"].tolist()
-    return unknown[0]
+    found = docs.loc[docs["notes"].str.contains("identified, not stated", regex=False) & (docs["doc_id"] != FTRIBUNE), "doc_id"]
+    return found.tolist()[0]
 
 
 q1 = EX.add(ValueQuestion(
-    """One of the four documents names no outlet at all, even after the kit's research.
+    """The Financial Tribune text does not name its outlet: the kit identified the outlet from an identical
+copy published elsewhere, and its `notes` say so. One other document's outlet was identified the same way.
 Which one? Answer with its `doc_id`.""",
-    title="The document with no known outlet",
-    expected=_no_outlet, compare="text", what="document",
+    title="The other outlet identified, not stated",
+    expected=_identified_outlet, compare="text", what="document",
     diagnose=[
         (lambda a, e: norm_text(a) == FTRIBUNE,
-         "Close: the Financial Tribune text does not name its outlet in the text either — but the kit "
-         "identified it from a published copy, so its `outlet` is filled in (read its `notes`). Which "
-         "document's outlet is still 'unknown'?"),
-        (lambda a, e: norm_text(a) in ("unknown", "outlet unknown"),
-         "Yes, that is the value to look for — now give the doc_id of the document that has it."),
+         "That is the example in the question. Which other document's `notes` say its outlet was identified, not stated?"),
+        (lambda a, e: norm_text(a) in (ALWAGHT, MEHR),
+         "This document names its outlet in its own text (a dateline or the closing lines) — its `notes` say where. "
+         "Look for the other document whose outlet was found outside the text."),
     ],
     hints=[
-        "Provenance lives in `corpus.documents`: one row per document, one column per field.",
-        "Look at the `outlet` column. Where the source does not say, the kit writes 'unknown' rather than guess.",
-        "`corpus.documents.loc[corpus.documents.outlet == 'unknown', 'doc_id']` — one document is left.",
+        "Provenance lives in `corpus.documents`: one row per document; the `notes` column says how each field was found.",
+        "Look for notes that say the outlet is 'identified, not stated'.",
+        "`docs = corpus.documents; docs.loc[docs.notes.str.contains('identified, not stated'), 'doc_id']` lists two "
+        "documents; one is the Financial Tribune's.",
     ],
     solution=lambda: (
-        f"\"{_no_outlet(shipped_corpus())}\"\n\n"
-        "corpus.documents.loc[corpus.documents.outlet == \"unknown\", \"doc_id\"]\n\n"
-        "The April 2025 article carries no dateline, byline or outlet; the kit infers its perspective "
-        "from its vocabulary (its `notes` say so) but does not invent an outlet."),
+        f"\"{_identified_outlet(shipped_corpus())}\"\n\n"
+        "docs = corpus.documents\n"
+        "docs.loc[docs.notes.str.contains(\"identified, not stated\"), \"doc_id\"]\n\n"
+        "The April 2025 article carries no dateline, byline or outlet. The identical text is published on "
+        "caspian-alpine.org, so the kit fills in `outlet` and `url` and says in `notes` that they are identified, not "
+        "stated; that the site belongs to the Zurich-based Caspian-Alpine Society is inferred from its name, not verified. "
+        "Its author is still unknown, and its perspective is inferred from its vocabulary."),
     cites=[f"{ANON} ¶2.3"],
 ))
 
@@ -312,25 +317,28 @@ be cited? Support each point with a citation (`doc_id ¶p.s`).""",
     title="Can we call it 'the Azerbaijani view'?",
     min_words=60,
     model_answer=f"""
-We do not know who wrote it or where it appeared: outlet and author are unknown, and the kit's title is
-supplied in square brackets. Its date is an estimate: it calls the Baku meeting "recent" ({ANON} ¶4.1) and
-mentions the Bandar Abbas explosion ({ANON} ¶4.2), which places it after 28 April 2025. Its perspective is
-inferred, not stated: it speaks of "Official Baku" ({ANON} ¶2.3), the "Second Karabakh War" ({ANON} ¶8.3) and
-the "so-called “Friendship Bridge”" ({ANON} ¶8.4), and it praises Azerbaijan's foreign policy ({ANON} ¶2.1).
-Its register is celebratory and general ({ANON} ¶13.1). So it can be cited as "an unsigned English-language
-text written from an Azerbaijani perspective", quoted with its citation, but not as the view of the
-Azerbaijani government or of Azerbaijanis in general. A second source for any fact in it — e.g. the
-agreements of the visit, which the Financial Tribune counts as "more than 50" ({FTRIBUNE} ¶9.2) — is needed.
+The text names neither its outlet nor its author. The kit identified the outlet from an identical copy published
+on caspian-alpine.org (its notes: identified, not stated; that the site is a Zurich-based Swiss–Azerbaijani society's
+is inferred from its name), the author is unknown, and the kit's title is supplied in square brackets. Its date is
+an estimate: it calls the Baku meeting "recent" ({ANON} ¶4.1) and mentions the Bandar Abbas explosion ({ANON} ¶4.2),
+which places it after 28 April 2025. Its perspective is inferred, not stated: it speaks of "Official Baku"
+({ANON} ¶2.3), the "Second Karabakh War" ({ANON} ¶8.3) and the "so-called “Friendship Bridge”" ({ANON} ¶8.4), and it
+praises Azerbaijan's foreign policy ({ANON} ¶2.1). Its register is celebratory and general ({ANON} ¶13.1). So it can
+be cited as "an unsigned English-language text published on caspian-alpine.org, written from an Azerbaijani
+perspective", quoted with its citation, but not as the view of the Azerbaijani government or of Azerbaijanis in
+general. Any fact in it needs a second source, and the second source must be checked too: on the agreements of the
+visit it gives no count ({ANON} ¶9.2), while the Financial Tribune's "more than 50" ({FTRIBUNE} ¶9.2) is disputed —
+the claims ledger gives the public record of seven documents signed (Kayhan, 28 April 2025).
 """,
     rubric=[
-        ("Names what is unknown: outlet and author (provenance), and that the title is supplied", 2),
+        ("Names what is and is not known of its provenance: outlet identified from a published copy (not stated), author unknown, title supplied", 2),
         ("Says the date is an estimate and how it is inferred (recent meeting, Bandar Abbas explosion), with a citation", 2),
         ("Says the perspective is inferred from vocabulary, with at least one cited example", 2),
-        ("Draws the consequence: how to describe and cite it (not 'the Azerbaijani view'); seeks a second source", 3),
+        ("Draws the consequence: how to describe and cite it (not 'the Azerbaijani view'); seeks a second source and checks it", 3),
         ("Every claim about the text carries a resolving citation; no invented facts", 1),
     ],
     hints=[
-        "Start from its provenance card: `corpus.documents` row for this doc_id — which fields say 'unknown'?",
+        "Start from its provenance card: `corpus.documents` row for this doc_id — which fields say 'unknown', and which were identified?",
         "Its `notes` and `date_evidence` say how its perspective and date were inferred. Which words in the text give it away?",
         f"Look at {ANON} ¶2.3, ¶4.1–4.2 and ¶8.3–8.4; then say how you would describe the source in a footnote.",
     ],

@@ -107,12 +107,14 @@ where it ends.""",
     hints=[
         "Two articles name this corridor, each differently ('Araz', 'Aras River Transit'). Which one describes it in detail?",
         "The gazetteer's waypoints for the route are `araz.corridors.waypoints().query(\"entity_id == 'aras-corridor'\")`: look for a sentence with those places.",
-        "It is in the Alwaght article, in the paragraph that begins 'Last year, Tehran and Baku had already reached an agreement…'.",
+        "It is in the Alwaght article, in the paragraph that begins 'Last year, Tehran and Baku had already reached an agreement…' "
+        "(a dating the claims ledger marks as disputed: the memorandum on the route was signed in March 2022).",
     ],
     solution=(
         f"\"{ALWAGHT} ¶17.2\": from Aghband in Zangilan district, through Iran's East Azerbaijan province, to the "
         "Ordubad region in Nakhchivan — a route that stays out of Armenia. Aghband and Ordubad are waypoints in the "
-        "gazetteer (data/gazetteer/waypoints.csv, with their sources)."),
+        "gazetteer (data/gazetteer/waypoints.csv, with their sources). The end point is Alwaght's: the claims ledger "
+        "marks it disputed (cl-031), since Trend has the road end at Julfa."),
     cites=[f"{ALWAGHT} ¶17.2", f"{ALWAGHT} ¶17.1"],
 ))
 
@@ -212,7 +214,8 @@ three-letter code or its name.""",
     solution=lambda: (
         f"\"{_instead_of_armenia(None)}\" (Iran). The Aras corridor runs south of the river, through Iran's East "
         "Azerbaijan province, so it bypasses Armenia. Alwaght reports an agreement in principle on it (¶17.1) and "
-        "traces its route (¶17.2)."),
+        "traces its route (¶17.2); the claims ledger marks its dating ('last year') as disputed — the memorandum was "
+        "signed on 11 March 2022."),
     cites=[f"{ALWAGHT} ¶17.1", f"{ALWAGHT} ¶17.2"],
 ))
 
