@@ -61,9 +61,9 @@ print(f"{estimated} of {len(cards)} documents have an estimated date; {unknown_o
 # %% [markdown]
 # Notice the difference between **stated** and **identified**. The Mehr column names its outlet, author
 # and licence in its closing lines; the Financial Tribune report does not name its outlet at all — the
-# kit identified it from a public copy of the same text, and the `notes` field says so. One article names
-# nobody: its outlet is `unknown`, and its perspective is *inferred* from its vocabulary. A card for one
-# document, as a notebook table (all text escaped):
+# kit identified it from a public copy of the same text, and the `notes` field says so. The April 2025
+# article was identified the same way (an identical copy on caspian-alpine.org); it names no author, and its
+# perspective is *inferred* from its vocabulary. A card for one document, as a notebook table (all text escaped):
 
 # %%
 display(HTML(sources.card_html(corpus, "ftribune-2025-araghchi-baku")))
@@ -76,7 +76,7 @@ print(corpus["ftribune-2025-araghchi-baku"].notes)
 #
 # ## 2. Dating an undated article from internal evidence
 #
-# None of the four texts prints its date. The anonymous article about the April 2025 presidential meeting
+# None of the four texts prints its date. The unsigned article about the April 2025 presidential meeting
 # is the hardest case. Its card quotes the sentences that date it, with their citations, and the
 # reasoning:
 

@@ -182,7 +182,7 @@ actors.candidates(corpus)[["candidate", "count", "first_citation"]]
 #
 # 1. Alwaght writes "Tel Aviv" where the Financial Tribune writes "Israel". Is a metonym neutral
 #    shorthand or a position? What about "the Israeli regime"?
-# 2. The anonymous Azerbaijani text says "Official Baku". Why might an author prefer it to "Azerbaijan" or
+# 2. The unsigned Azerbaijani-perspective text (caspian-alpine.org) says "Official Baku". Why might an author prefer it to "Azerbaijan" or
 #    "the Azerbaijani government"?
 # 3. Pick one sentence where a capital is the subject. Rewrite it with the people who actually acted. What
 #    did the original sentence claim that the rewrite has to make explicit?

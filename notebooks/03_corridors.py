@@ -65,7 +65,7 @@ print(f"{len(table)} routes, {len(aliases)} spellings, {aliases['ambiguous'].sum
 aliases[aliases["ambiguous"]][["entity_id", "alias", "note"]]
 
 # %% [markdown]
-# Ambiguous spellings are kept but flagged. "Friendship Bridge" is the clearest case: the anonymous
+# Ambiguous spellings are kept but flagged. "Friendship Bridge" is the clearest case: the unsigned
 # article uses it right after a sentence about Khudaferin, but never says which bridge it means.
 #
 # ## 2. The map
@@ -226,13 +226,13 @@ except araz.QueryError as err:
 # 1. The Alwaght analysis describes the route through Armenia without naming it TRIPP and puts "Zangezur
 #    Corridor" in quotation marks (¶15.2, ¶16.2). What does each choice signal to its readers?
 # 2. One article writes *Aras River Transit Corridor*, another *Araz Corridor* (¶17.1 in Alwaght, ¶10.2 in
-#    the anonymous text). Is a spelling a political choice when both name the same river? When would you
+#    the unsigned April 2025 text). Is a spelling a political choice when both name the same river? When would you
 #    keep the source's spelling in your own writing, and when would you standardise it?
 # 3. The Financial Tribune report names no route at all. Is an absence evidence of a position? What
 #    else would you need to know before saying so?
 # 4. Look at the map: why must every road from mainland Azerbaijan to Nakhchivan cross Armenia or Iran,
 #    and what does that give each of them in negotiations?
-# 5. Mehr calls the Khodaafrin dam "a bridge to strengthen fraternal relations" (¶1.15); the anonymous text
+# 5. Mehr calls the Khodaafrin dam "a bridge to strengthen fraternal relations" (¶1.15); the unsigned April 2025 text
 #    speaks of a "so-called 'Friendship Bridge'" (¶8.4). How do infrastructure metaphors work in these
 #    texts?
 # 6. The waypoints are schematic and every row names a source. What would you check before using this

@@ -71,7 +71,8 @@ q1.check(answer)
 
 # %% tags=["solution"]
 docs = corpus.documents
-answer = docs.loc[docs.outlet == "unknown", "doc_id"].iloc[0]
+identified = docs.notes.str.contains("identified, not stated")
+answer = docs.loc[identified & (docs.doc_id != "ftribune-2025-araghchi-baku"), "doc_id"].iloc[0]
 q1.check(answer)
 
 # %% [markdown]
@@ -252,12 +253,16 @@ q7.check(answer)
 
 # %% tags=["solution"]
 answer = """
-Outlet and author are unknown and the title is supplied by the kit. The date is an estimate: the text calls
+The text names neither outlet nor author: the kit identified the outlet from an identical copy on
+caspian-alpine.org (identified, not stated; see its notes), the author is unknown, and the title is supplied
+by the kit. The date is an estimate: the text calls
 the Baku meeting "recent" (anon-2025-pezeshkian-visit ¶4.1) and mentions the Bandar Abbas explosion
 (anon-2025-pezeshkian-visit ¶4.2). Its Azerbaijani perspective is inferred from its words, e.g. "Official
 Baku" (anon-2025-pezeshkian-visit ¶2.3) and "Second Karabakh War" (anon-2025-pezeshkian-visit ¶8.3), not
 stated. Cite it as an unsigned text written from an Azerbaijani perspective, quote it with its citation,
-and find a second source for its facts; it is not "the Azerbaijani view".
+and find a second source for its facts — and check that one too: the Financial Tribune's "more than 50
+agreements" (ftribune-2025-araghchi-baku ¶9.2) is disputed, the public record counts seven documents signed.
+It is not "the Azerbaijani view".
 """
 q7.check(answer)
 

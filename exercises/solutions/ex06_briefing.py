@@ -218,8 +218,9 @@ answer = """
 "Alwaght presents it as following a firm demonstration of resolve" reports a framing: the outlet is the subject
 and its words are quoted (alwaght-2025-araghchi-baku ¶9.3), instead of "Iran demonstrated resolve". The outcome
 is Araghchi's account as reported (ftribune-2025-araghchi-baku ¶3.1). On the April 2025 visit, the Financial
-Tribune counts "more than 50 agreements" (ftribune-2025-araghchi-baku ¶9.2); the ledger's note gives the public
-record of seven documents signed (Kayhan, 28 April 2025), so a note should report the count as the outlet's.
+Tribune counts "more than 50 agreements" (ftribune-2025-araghchi-baku ¶9.2), a count the claims ledger marks
+as disputed: the public record is seven documents signed (Kayhan, 28 April 2025), so a note should report the
+count as the outlet's and give the record beside it.
 """
 q6.check(answer)
 
