@@ -156,7 +156,7 @@ mine.documents[["doc_id", "outlet", "date_label", "n_sentences"]]
 #
 # 1. None of the four articles prints its publication date. What does that mean for a claim such as
 #    "tone improved between 2021 and 2025"?
-# 2. Three of the four outlets are Iranian, and one article names no outlet at all. Whose voices are
+# 2. Three of the four outlets are Iranian, and one article names no outlet in its text. Whose voices are
 #    missing from this corpus, and how would you find them?
 # 3. Why does the kit keep a citation on every quote instead of a paraphrase?
 #

@@ -54,9 +54,9 @@ cards = sources.cards(corpus)
 cards[["doc_id", "outlet", "author", "date_label", "perspective", "licence", "n_words"]]
 
 # %%
-unknown_outlets = (cards["outlet"] == "unknown").sum()
+identified = corpus.documents["notes"].str.contains("identified, not stated").sum()
 estimated = cards["date_estimate"].sum()
-print(f"{estimated} of {len(cards)} documents have an estimated date; {unknown_outlets} has no known outlet.")
+print(f"{estimated} of {len(cards)} documents have an estimated date; {identified} outlets are identified, not stated.")
 
 # %% [markdown]
 # Notice the difference between **stated** and **identified**. The Mehr column names its outlet, author

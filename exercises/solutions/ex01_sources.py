@@ -53,11 +53,12 @@ from araz.exercises.ex01 import q1, q2, q3, q4, q5, q6, q7
 corpus.documents[["doc_id", "outlet", "author", "date_label", "perspective", "notes"]]
 
 # %% [markdown]
-# ## Question 1: The document with no known outlet
+# ## Question 1: The other outlet identified, not stated
 #
 # *data — answer with a value computed with araz*
 #
-# One of the four documents names no outlet at all, even after the kit's research.
+# The Financial Tribune text does not name its outlet: the kit identified the outlet from an identical
+# copy published elsewhere, and its `notes` say so. One other document's outlet was identified the same way.
 # Which one? Answer with its `doc_id`.
 
 # %% tags=["student"]
