@@ -39,6 +39,8 @@ class Explanation:
     words: pd.DataFrame = field(compare=False, repr=False)
     hand: dict | None = None
     vader: dict | None = None
+    quad_class: str | None = None   # CAMEO quad class of the decisive cue (see score_sentences)
+    intensity: float | None = None  # its Goldstein-like intensity, −10 … +10
 
     def __str__(self) -> str:
         head = f"{self.citation}  ({self.voice} voice)" if self.citation else f"typed sentence  ({self.voice} voice)"
@@ -60,6 +62,8 @@ class Explanation:
         lines.append(f"cooperation {self.coop:.1f} · conflict {self.conf:.1f} · net tone {self.score:+.2f} → {self.label}"
                      + (f" · hostile labels {self.labelling:g} (not tone)" if self.labelling else ""))
         lines.append(f"voice: {self.voice} ({self.voice_reason})")
+        if self.quad_class is not None:
+            lines.append(f"CAMEO quad class: {self.quad_class.replace('_', ' ')} · intensity {self.intensity:+.1f} (−10 … +10)")
         if self.hand:
             lines.append(f"hand label: {self.hand['label']} ({self.hand['voice']}), {self.hand['split']} split — {self.hand['note']}")
         if self.vader:
@@ -70,12 +74,13 @@ class Explanation:
         p.text(str(self))
 
 
-def _explanation(citation, text, voice, reason, coop, conf, labelling, words, hand=None, vader=None, *, label) -> Explanation:
+def _explanation(citation, text, voice, reason, coop, conf, labelling, words, hand=None, vader=None, *, label,
+                 quad_class=None, intensity=None) -> Explanation:
     total = coop + conf
     score = (coop - conf) / total if total > 0 else 0.0
     cols = ["surface", "term", "class", "weight", "cue", "effect", "contribution"]
     return Explanation(citation, text, voice, reason, coop, conf, score, label, labelling,
-                       words[cols].reset_index(drop=True), hand, vader)
+                       words[cols].reset_index(drop=True), hand, vader, quad_class, intensity)
 
 
 def explain(corpus: Corpus | None, citation: str, lexicon: Lexicon | str | Path | None = None) -> Explanation:
@@ -108,7 +113,8 @@ def explain(corpus: Corpus | None, citation: str, lexicon: Lexicon | str | Path 
     if len(vr):
         vader = {"compound": float(vr["compound"].iloc[0]), "label": vr["vader_label"].iloc[0]}
     return _explanation(cit, row["text"], row["voice"], row["voice_reason"], float(row["coop"]), float(row["conf"]),
-                        float(row["labelling"]), words, hand, vader, label=row["label"])
+                        float(row["labelling"]), words, hand, vader, label=row["label"],
+                        quad_class=row["quad_class"], intensity=float(row["intensity"]))
 
 
 def score_text(text: str, lexicon: Lexicon | str | Path | None = None) -> "Explanation":
@@ -126,4 +132,5 @@ def score_text(text: str, lexicon: Lexicon | str | Path | None = None) -> "Expla
     frame = pd.DataFrame({"doc_id": ["typed"], "paragraph": [1], "sentence": [1], "text": [text]})
     voice, reason = _voice(frame, sc.say_rows, sc.quote_rows)
     return _explanation(None, text, str(voice[0]), str(reason[0]), float(sc.coop[0]), float(sc.conf[0]),
-                        float(sc.labelling[0]), sc.matches.drop(columns="row"), label=str(sc.label[0]))
+                        float(sc.labelling[0]), sc.matches.drop(columns="row"), label=str(sc.label[0]),
+                        quad_class=str(sc.quad[0]), intensity=float(sc.intensity[0]))

@@ -41,7 +41,7 @@ class Lexicon:
     1.0
     """
 
-    COLUMNS = ("term", "class", "weight", "note")
+    COLUMNS = ("term", "class", "weight", "intensity", "note")
 
     def __init__(self, rows: Iterable[dict] | pd.DataFrame = (), *, path: str | Path | None = None):
         self.path = Path(path) if path is not None else None
@@ -52,7 +52,7 @@ class Lexicon:
         for i, rec in enumerate(records):
             line = _line_of(rows, i)
             try:
-                row = self._check(rec.get("term"), rec.get("class"), rec.get("weight"), rec.get("note", ""))
+                row = self._check(rec.get("term"), rec.get("class"), rec.get("weight"), rec.get("note", ""), rec.get("intensity"))
             except _RowError as exc:
                 issues.append(Issue(str(self.path or "lexicon"), line, exc.field, exc.message))
                 continue
@@ -69,7 +69,7 @@ class Lexicon:
 
     # ---- validation ---------------------------------------------------------------
     @staticmethod
-    def _check(term, cls, weight, note="") -> dict:
+    def _check(term, cls, weight, note="", intensity=None) -> dict:
         if not isinstance(term, str) or not term.strip():
             raise _RowError("term", "is empty; write the word or phrase to match")
         term = " ".join(term.split())
@@ -91,13 +91,29 @@ class Lexicon:
         if cls != "neutral" and w == 0:
             raise _RowError("weight", f"0 makes '{term}' count for nothing; remove the row, or use class neutral to mask a name")
         note = "" if note is None or (isinstance(note, float) and np.isnan(note)) else str(note)
-        return {"term": term, "class": cls, "weight": w, "note": note}
+        if intensity is None or (isinstance(intensity, str) and not intensity.strip()) or \
+                (isinstance(intensity, float) and np.isnan(intensity)):
+            g = R.default_intensity(cls, note)
+        else:
+            try:
+                g = float(intensity)
+            except (TypeError, ValueError):
+                raise _RowError("intensity", f"'{intensity}' is not a number; use -10 to 10 (Goldstein-like), or leave it empty") from None
+            if not np.isfinite(g) or abs(g) > 10:
+                raise _RowError("intensity", f"{intensity} is out of range; use -10 (most conflictual) to 10 (most cooperative)")
+            if g * CLASSES[cls] < 0 or (CLASSES[cls] == 0 and g != 0):
+                want = {1: "0 to 10", -1: "-10 to 0", 0: "0"}[CLASSES[cls]]
+                raise _RowError("intensity", f"{intensity:g} does not fit class {cls}; use {want}, or leave it empty")
+        return {"term": term, "class": cls, "weight": w, "intensity": g + 0.0, "note": note}
 
     # ---- editing ------------------------------------------------------------------
-    def add(self, term: str, cls: str, weight: float = 1.0, note: str = "") -> "Lexicon":
-        """Add (or replace) a term; raise :class:`araz.ScopeError` for a bad class or weight."""
+    def add(self, term: str, cls: str, weight: float = 1.0, note: str = "", intensity: float | None = None) -> "Lexicon":
+        """Add (or replace) a term; raise :class:`araz.ScopeError` for a bad class or weight.
+
+        ``intensity`` (Goldstein-like, −10 … +10) defaults to :func:`araz.tone.rules.default_intensity`.
+        """
         try:
-            row = self._check(term, cls, weight, note)
+            row = self._check(term, cls, weight, note, intensity)
         except _RowError as exc:
             raise ScopeError(f"cannot add '{term}': {exc.field} {exc.message}") from None
         key = _key(row["term"])[0]
@@ -119,7 +135,7 @@ class Lexicon:
         t = self._find(term)
         row = self._rows[t]
         try:
-            self._rows[t] = self._check(t, row["class"], weight, row["note"])
+            self._rows[t] = self._check(t, row["class"], weight, row["note"], row["intensity"])
         except _RowError as exc:
             raise ScopeError(f"cannot reweight '{term}': {exc.field} {exc.message}") from None
         self._changed()
@@ -153,6 +169,7 @@ class Lexicon:
         path.parent.mkdir(parents=True, exist_ok=True)
         df = self.table.copy()
         df["weight"] = df["weight"].map(lambda w: f"{w:g}")
+        df["intensity"] = df["intensity"].map(lambda g: f"{g:g}")
         df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
         return path
 
@@ -170,7 +187,7 @@ class Lexicon:
         h = hashlib.sha1()
         for t in sorted(self._rows):
             r = self._rows[t]
-            h.update(f"{t}\t{r['class']}\t{r['weight']!r}\n".encode())
+            h.update(f"{t}\t{r['class']}\t{r['weight']!r}\t{r['intensity']!r}\n".encode())
         self.fingerprint = h.hexdigest()
 
     # ---- views --------------------------------------------------------------------
@@ -231,26 +248,27 @@ class _Matcher:
     keylen: np.ndarray    # length of the key including its leading space
     say: np.ndarray       # bool: the word is also a verb of saying (voice pre-filter)
     term: list            # the lexicon term or the cue phrase
+    intensity: np.ndarray = None  # Goldstein-like intensity of a term (0 for cues)
 
 
 def _compile(rows) -> _Matcher:
     import ahocorasick
 
     A = ahocorasick.Automaton()
-    kind, cls, sign, weight, prefix, keylen, say, terms = [], [], [], [], [], [], [], []
+    kind, cls, sign, weight, prefix, keylen, say, terms, gold = [], [], [], [], [], [], [], [], []
     where: dict[str, int] = {}
 
-    def put(key: str, k: int, c: int, s: int, w: float, p: bool, term: str, is_say: bool = False) -> None:
+    def put(key: str, k: int, c: int, s: int, w: float, p: bool, term: str, is_say: bool = False, g: float = 0.0) -> None:
         akey = " " + key
         if akey in where:  # a lexicon word that is also a verb of saying: one entry, both roles
             i = where[akey]
-            kind[i], cls[i], sign[i], weight[i], prefix[i], terms[i] = k, c, s, w, p, term
+            kind[i], cls[i], sign[i], weight[i], prefix[i], terms[i], gold[i] = k, c, s, w, p, term, g
             say[i] = say[i] or is_say
             return
         where[akey] = len(kind)
         A.add_word(akey, len(kind))
         kind.append(k); cls.append(c); sign.append(s); weight.append(w); prefix.append(p)
-        keylen.append(len(key) + 1); say.append(is_say); terms.append(term)
+        keylen.append(len(key) + 1); say.append(is_say); terms.append(term); gold.append(g)
 
     for group in (REPORTING_VERBS, TALK_VERBS, REPORTING_PARTICIPLES):
         for verb in group:
@@ -262,11 +280,11 @@ def _compile(rows) -> _Matcher:
     for r in rows:
         key, p = _key(r["term"])
         c = _CLASS_NAMES.index(r["class"])
-        put(key, _KIND_TERM, c, CLASSES[r["class"]], r["weight"], p, r["term"])
+        put(key, _KIND_TERM, c, CLASSES[r["class"]], r["weight"], p, r["term"], g=r.get("intensity", 0.0))
     A.make_automaton()
     return _Matcher(A, np.array(kind, np.int8), np.array(cls, np.int8), np.array(sign, np.int8),
                     np.array(weight, float), np.array(prefix, bool), np.array(keylen, np.int64),
-                    np.array(say, bool), terms)
+                    np.array(say, bool), terms, np.array(gold, float))
 
 
 def load_lexicon(path: str | Path | None = None) -> Lexicon:

@@ -111,3 +111,53 @@ def _rules_key() -> str:
     parts = (NEGATORS, CONTRASTS, RESOLVERS, KEEPERS, CONCESSIVES, BREAKERS, MEANS, SCOPE, CONCESSION,
              MIXED_RATIO, REPORTING_VERBS, TALK_VERBS, REPORTING_PARTICIPLES)
     return hashlib.sha1(repr(parts).encode()).hexdigest()[:16]
+
+
+# ---------------------------------------------------------------------------------------
+# Intensity: a Goldstein-like signed scale, −10 (most conflictual) … +10 (most cooperative)
+# ---------------------------------------------------------------------------------------
+#: The Goldstein (1992) weights of the 20 CAMEO root codes as the CAMEO codebook lists them
+#: (01 make a public statement … 20 use unconventional mass violence). A lexicon term's
+#: ``intensity`` (data/lexicons/tone.csv) is the value of the root code named in its note
+#: ("CAMEO 16"; the first code when several are named), else its class default below. It is
+#: an estimate of how strong a kind of event is, not a measurement of the sentence.
+GOLDSTEIN = {
+    1: 0.0, 2: 3.0, 3: 4.0, 4: 1.0, 5: 3.5, 6: 6.0, 7: 7.0, 8: 5.0, 9: -2.0, 10: -5.0,
+    11: -2.0, 12: -4.0, 13: -4.4, 14: -6.5, 15: -7.2, 16: -4.0, 17: -7.0, 18: -9.0, 19: -10.0, 20: -10.0,
+}
+#: intensity of a term whose note names no CAMEO code: the value of the quad class's most
+#: typical root code (05 diplomatic cooperation, 06 material cooperation, 12 reject, 17 coerce)
+CLASS_INTENSITY = {
+    "verbal_cooperation": 3.5, "material_cooperation": 6.0,
+    "verbal_conflict": -4.0, "material_conflict": -7.0,
+    "labelling": 0.0, "neutral": 0.0,
+}
+#: intensity of a term flipped by a negation/contrast/de-escalation cue: rejecting or ending
+#: conflict is CAMEO 08 "yield" (+5, material: ceasefire, withdrawal) or 03 "express intent
+#: to cooperate" (+4, verbal: "no to confrontation"); negated cooperation is 12 "reject" (−4)
+#: or 16 "reduce relations" (−4)
+FLIPPED_INTENSITY = {
+    ("material", +1): 5.0, ("verbal", +1): 4.0, ("material", -1): -4.0, ("verbal", -1): -4.0,
+}
+#: the sentence's ``quad_class`` values (CAMEO quad classes) and "none"
+QUAD_CLASSES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "none")
+
+
+def default_intensity(cls: str, note: str = "") -> float:
+    """The intensity a lexicon row gets when its ``intensity`` cell is empty.
+
+    >>> default_intensity("material_conflict", "CAMEO 16 reduce relations")
+    -4.0
+    >>> default_intensity("verbal_cooperation", "")
+    3.5
+    """
+    import re
+
+    if cls in ("labelling", "neutral"):
+        return 0.0
+    m = re.search(r"CAMEO\s+(\d{1,2})", note or "")
+    if m and int(m.group(1)) in GOLDSTEIN:
+        v = GOLDSTEIN[int(m.group(1))]
+        if v != 0 and (v > 0) == (CLASSES[cls] > 0):
+            return v
+    return CLASS_INTENSITY[cls]

@@ -36,6 +36,8 @@ class _Scored:
     say_rows: tuple           # (sentence index, offset in it) of each verb of saying (voice pre-filter)
     quote_rows: np.ndarray    # sentences holding a quotation mark
     title_spans: dict         # sentence index -> [(start, end)] of quoted titles and names
+    quad: np.ndarray = None       # CAMEO quad class of the sentence's decisive cue, or "none"
+    intensity: np.ndarray = None  # its Goldstein-like intensity (0 when none)
 
 
 def _score_texts(texts: list[str], lex) -> _Scored:
@@ -172,6 +174,7 @@ def _score_texts(texts: list[str], lex) -> _Scored:
     main_coop = np.bincount(t_sent[main], weights=np.clip(contribution[main], 0, None), minlength=n)[:n]
     main_conf = np.bincount(t_sent[main], weights=np.clip(-contribution[main], 0, None), minlength=n)[:n]
     label = np.where(main_coop + main_conf > 0, _labels(main_coop, main_conf), _labels(coop, conf))
+    quad, intensity = _quad_intensity(n, t_sent, cls, sign, factor, m.intensity[t_val], conceded, label)
 
     # the long table of matched words
     cls_names = np.array(_CLASS_NAMES, dtype=object)[cls]
@@ -201,7 +204,48 @@ def _score_texts(texts: list[str], lex) -> _Scored:
         "cue": cue_txt, "effect": eff, "contribution": contribution,
         "start": t_ws - starts[t_sent], "end": t_we - starts[t_sent],
     }, columns=MATCH_COLUMNS)
-    return _Scored(coop, conf, lab, label, matches, (say_sent, say_ws - starts[say_sent] if len(say_ws) else say_ws), quote_rows, title_spans)
+    return _Scored(coop, conf, lab, label, matches, (say_sent, say_ws - starts[say_sent] if len(say_ws) else say_ws),
+                   quote_rows, title_spans, quad, intensity)
+
+
+_MATERIAL = np.array([c.startswith("material_") for c in _CLASS_NAMES])
+_QUAD_OBJECTS = np.array(R.QUAD_CLASSES, dtype=object)  # order: v-coop, m-coop, v-conf, m-conf, none
+
+
+def _quad_intensity(n, t_sent, cls, sign, factor, gold, conceded, label) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence: the CAMEO quad class and Goldstein-like intensity of its decisive cue.
+
+    Each tone word's effective intensity is its lexicon ``intensity`` with the sign it ends
+    up with: a word flipped by a cue takes :data:`~araz.tone.rules.FLIPPED_INTENSITY`
+    ("end the war" is a material yield, +5; "no to confrontation" verbal, +4), a word
+    zeroed (title, "not … but") counts nothing. The decisive cue is the strongest one
+    (largest ``|intensity|``; the first in the text on a tie) on the side of the label —
+    cooperative for ``coop``, conflictual for ``conf``, either for ``mixed`` — taken from
+    the main clause when the main clause has one (as the label is). ``neutral`` sentences
+    are ``none`` with intensity 0.
+    """
+    eff = sign * np.sign(factor)
+    material = _MATERIAL[np.maximum(cls, 0)] if len(cls) else np.zeros(0, dtype=bool)
+    g = np.abs(gold) * eff
+    flipped = (factor < 0) & (sign != 0)
+    for (kind, side), value in R.FLIPPED_INTENSITY.items():
+        sel = flipped & (material == (kind == "material")) & (eff == side)
+        g[sel] = value
+    g[eff == 0] = 0.0
+    lab = label[t_sent] if len(t_sent) else np.zeros(0, dtype=object)
+    ok = (g != 0) & (((lab == "coop") & (g > 0)) | ((lab == "conf") & (g < 0)) | (lab == "mixed"))
+    quad = np.full(n, len(R.QUAD_CLASSES) - 1, dtype=np.int64)
+    intensity = np.zeros(n)
+    idx = np.flatnonzero(ok)
+    if len(idx):
+        # sort by sentence, then main clause first, then strength, then earliest: the last of each run wins
+        order = np.lexsort((-idx, np.abs(g[idx]), ~conceded[idx], t_sent[idx]))
+        idx = idx[order]
+        last = np.r_[t_sent[idx][1:] != t_sent[idx][:-1], True]
+        win = idx[last]
+        quad[t_sent[win]] = material[win].astype(np.int64) + 2 * (g[win] < 0)
+        intensity[t_sent[win]] = g[win]
+    return _QUAD_OBJECTS[quad], intensity + 0.0
 
 
 _TITLE_QUOTE = re.compile(r"“([^”]{1,200})”|\"([^\"]{1,200})\"|‘([^’]{1,200})’")

@@ -28,7 +28,7 @@ from .voice import _voice
 
 SENTENCE_COLUMNS = [
     "doc_id", "paragraph", "sentence", "citation", "text", "voice", "coop", "conf", "score",
-    "label", "labelling", "terms", "matches", "voice_reason",
+    "label", "labelling", "terms", "matches", "voice_reason", "quad_class", "intensity",
 ]
 
 
@@ -192,7 +192,11 @@ def _records(matches: pd.DataFrame, n: int) -> np.ndarray:
 
 #: the per-sentence columns :func:`_score` computes (and keeps on disk); the others are
 #: copied from ``corpus.sentences`` and ``matches`` is rebuilt from the long table
-_COMPUTED = ["voice", "coop", "conf", "score", "label", "labelling", "terms", "voice_reason"]
+_COMPUTED = ["voice", "coop", "conf", "score", "label", "labelling", "terms", "voice_reason", "quad_class", "intensity"]
+
+
+#: bumped when the computed columns change, so scores kept on disk by an older version are not read back
+_TABLE_VERSION = 2
 
 
 def _score(corpus: Corpus, lex: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -215,11 +219,12 @@ def _score(corpus: Corpus, lex: Lexicon) -> tuple[pd.DataFrame, pd.DataFrame]:
         per = pd.DataFrame({
             "voice": voice, "coop": coop, "conf": conf, "score": score, "label": sc.label,
             "labelling": sc.labelling, "terms": _readable(sc.matches, len(s)), "voice_reason": reason,
+            "quad_class": sc.quad, "intensity": sc.intensity,
         }, columns=_COMPUTED)
         return per, sc.matches
 
     with cache.gc_paused():
-        return _memo(corpus, ("scores", lex.fingerprint, _rules_key()), compute, persist=True,
+        return _memo(corpus, ("scores", _TABLE_VERSION, lex.fingerprint, _rules_key()), compute, persist=True,
                      build=lambda value: _assemble(corpus.sentences, *value))
 
 
@@ -252,7 +257,11 @@ def score_sentences(corpus: Corpus | None = None, lexicon: Lexicon | str | Path 
     :class:`TermMatch` named tuples — term, surface, cls, weight, cue, effect,
     contribution, start, end, offsets inside the sentence; ``m._asdict()`` gives a dict;
     :func:`matches` gives them all as one long table), ``voice_reason`` (which voice rule
-    fired). Cached per corpus and per lexicon content.
+    fired), ``quad_class`` (the CAMEO quad class of the sentence's decisive cue:
+    verbal_cooperation, material_cooperation, verbal_conflict, material_conflict, or none)
+    and ``intensity`` (that cue's Goldstein-like intensity, −10 … +10, 0 for none; scale
+    and choice of cue in :mod:`araz.tone.rules` and :func:`araz.tone.scoring._quad_intensity`).
+    Cached per corpus and per lexicon content.
 
     >>> import araz
     >>> from araz import tone
