@@ -1,0 +1,149 @@
+"""Interpretable per-sentence features: what the lexicon rules saw, split by CAMEO quad class.
+
+Every feature can be read aloud for one sentence ("two verbal-conflict words, one of them
+negated; a hedge; quoted speech"), and none holds the sentence's text, so the tone record
+ships them (``data/tone_record/sentence_features.csv``) and the measure can be trained and
+checked on a clean checkout. :data:`FEATURE_COLUMNS` lists them with their meaning.
+
+>>> from araz.tone import features
+>>> f = features.compute(["Tehran may reject the corridor, officials said."])
+>>> int(f.loc[0, "n_hedges"]), f.loc[0, "rule_label"], float(f.loc[0, "w_vconf"]) > 0
+(1, 'conf', True)
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+
+from .lexicon import _lexicon
+from .scoring import _score_texts
+from .voice import _voice
+
+#: words that hedge a claim (modal verbs, "reportedly"): many hedges often mean reported
+#: or speculative tone, which coders mark less often than the lexicon does
+HEDGES = ("may", "might", "could", "would", "reportedly", "allegedly", "possibly", "perhaps", "likely", "unlikely",
+          "apparently", "appears", "appear", "seems", "seem", "probably", "potential", "potentially", "rumored",
+          "rumoured", "speculation")
+_HEDGE_RE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
+
+#: the feature columns, in file order, with what each means
+FEATURE_COLUMNS = {
+    "n_words": "words in the sentence",
+    "rule_label": "the lexicon rules' label (coop/conf/mixed/neutral)",
+    "rule_coop": "summed cooperation weight after negation (the sentence table's coop)",
+    "rule_conf": "summed conflict weight after negation (conf)",
+    "quad_class": "CAMEO quad class of the decisive cue (verbal/material cooperation/conflict, none)",
+    "intensity": "Goldstein-like intensity of that cue, -10..+10",
+    "w_vcoop": "weight of verbal-cooperation cues (after flips: a negated verbal conflict counts here)",
+    "w_mcoop": "weight of material-cooperation cues",
+    "w_vconf": "weight of verbal-conflict cues",
+    "w_mconf": "weight of material-conflict cues",
+    "n_flipped": "tone words flipped by a negation, contrast or de-escalation cue",
+    "n_conceded": "tone words inside a concessive clause (despite, although)",
+    "n_zeroed": "tone words counted 0 (quoted titles, 'not X but Y')",
+    "labelling": "weight of hostile labels (kept apart from tone)",
+    "n_hedges": "hedging words (may, might, reportedly, ...)",
+    "question": "the sentence ends with a question mark",
+    "voice": "author or quoted (the voice rules)",
+    "voice_rule": "which voice rule fired: direct, continued, reported or none (attribution)",
+    "vader_compound": "VADER compound score (the baseline)",
+    "vader_pos": "VADER positive share",
+    "vader_neg": "VADER negative share",
+    "terms": "matched lexicon terms, '|'-separated, with flags after ':' (f flipped, c conceded, z zeroed)",
+    "lexicon": "first 12 hex digits of the lexicon fingerprint the features were computed with",
+}
+
+
+def _voice_rule(reason: str) -> str:
+    if reason.startswith("direct quotation"):
+        return "direct"
+    if reason.startswith("continues"):
+        return "continued"
+    if reason.startswith("reported speech"):
+        return "reported"
+    return "none"
+
+
+def compute(texts, *, groups=None, paragraphs=None, lexicon=None, vader: bool = True) -> pd.DataFrame:
+    """Return one row of :data:`FEATURE_COLUMNS` per sentence of ``texts`` (same order).
+
+    ``groups`` (article or document ids) and ``paragraphs`` let the voice rules see a
+    quotation continued from an earlier sentence of the same paragraph; without them each
+    sentence stands alone. ``vader=False`` leaves VADER's columns at 0 (faster).
+    """
+    texts = list(texts)
+    n = len(texts)
+    lex = _lexicon(lexicon)
+    sc = _score_texts(texts, lex)
+    frame = pd.DataFrame({
+        "doc_id": list(groups) if groups is not None else [f"s{i}" for i in range(n)],
+        "paragraph": list(paragraphs) if paragraphs is not None else [1] * n,
+        "text": texts,
+    })
+    voice, reason = _voice(frame, sc.say_rows, sc.quote_rows)
+    m = sc.matches
+    rows = m["row"].to_numpy()
+    cls = m["class"].to_numpy().astype(str)
+    contrib = m["contribution"].to_numpy()
+    effect = m["effect"].to_numpy().astype(str)
+    tone_word = np.isin(cls, ["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict"])
+    material = np.char.startswith(cls, "material_")
+
+    def per(weights, sel):
+        return np.bincount(rows[sel], weights=weights[sel], minlength=n)[:n] if n else np.zeros(0)
+
+    pos, neg = np.clip(contrib, 0, None), np.clip(-contrib, 0, None)
+    flipped = tone_word & np.char.startswith(effect, "flipped")
+    conceded = tone_word & (np.char.find(effect, "concessive") >= 0)
+    zeroed = tone_word & (contrib == 0)
+    out = pd.DataFrame({
+        "n_words": [len(_WORD_RE.findall(t)) for t in texts],
+        "rule_label": sc.label,
+        "rule_coop": np.asarray(sc.coop, float), "rule_conf": np.asarray(sc.conf, float),
+        "quad_class": sc.quad, "intensity": sc.intensity,
+        "w_vcoop": per(pos, tone_word & ~material), "w_mcoop": per(pos, tone_word & material),
+        "w_vconf": per(neg, tone_word & ~material), "w_mconf": per(neg, tone_word & material),
+        "n_flipped": per(np.ones(len(rows)), flipped).astype(int),
+        "n_conceded": per(np.ones(len(rows)), conceded).astype(int),
+        "n_zeroed": per(np.ones(len(rows)), zeroed).astype(int),
+        "labelling": np.asarray(sc.labelling, float),
+        "n_hedges": [len(_HEDGE_RE.findall(t)) for t in texts],
+        "question": [t.rstrip(" ”\"’')").endswith("?") for t in texts],
+        "voice": voice, "voice_rule": [_voice_rule(r) for r in reason],
+    })
+    if vader:
+        from .baseline import _vader
+
+        sia = _vader()
+        v = [sia.polarity_scores(t) for t in texts]
+        out["vader_compound"] = [x["compound"] for x in v]
+        out["vader_pos"] = [x["pos"] for x in v]
+        out["vader_neg"] = [x["neg"] for x in v]
+    else:
+        out["vader_compound"] = out["vader_pos"] = out["vader_neg"] = 0.0
+    terms = [[] for _ in range(n)]
+    for r, term, f, c, z in zip(rows.tolist(), m["term"].tolist(), flipped.tolist(), conceded.tolist(), zeroed.tolist()):
+        flags = ("f" if f else "") + ("c" if c else "") + ("z" if z else "")
+        terms[r].append(f"{term}:{flags}" if flags else term)
+    out["terms"] = ["|".join(t) for t in terms]
+    out["lexicon"] = lex.fingerprint[:12]
+    return out[list(FEATURE_COLUMNS)]
+
+
+def for_corpus(corpus=None, lexicon=None, *, vader: bool = True) -> pd.DataFrame:
+    """:func:`compute` over every sentence of a corpus, with ``citation, doc_id`` first."""
+    from ..corpus import corpus_or_default
+
+    corpus = corpus_or_default(corpus)
+    s = corpus.sentences
+    f = compute(s["text"].tolist(), groups=s["doc_id"].tolist(), paragraphs=s["paragraph"].tolist(),
+                lexicon=lexicon, vader=vader)
+    f.insert(0, "doc_id", s["doc_id"].to_numpy())
+    f.insert(0, "citation", s["citation"].to_numpy())
+    return f
+
+
+__all__ = ["compute", "for_corpus", "FEATURE_COLUMNS", "HEDGES"]
