@@ -72,6 +72,9 @@ from .scoring import MATCH_COLUMNS
 from .sentences import SENTENCE_COLUMNS, MatchList, TermMatch, _readable, matches, score_sentences
 from .textprep import _prepare, normalise
 from .validation import Validation, load_labels, validate
+# the 2020–2025 tone record: the data, its features, the model, out-of-article evaluation, shifts
+from . import crossval, features, model, record, shifts  # noqa: E402  (scikit-learn loads on first use)
+from .shifts import over_time_record, record_shifts  # noqa: E402
 
 #: settings a seminar may change through the package (``tone.SCOPE = 4``): the name is
 #: set in the module that reads it, so the change takes effect (and, through
@@ -104,4 +107,5 @@ __all__ = [
     "score_vader", "vader_label", "compare", "load_labels", "validate", "Validation",
     "CLASSES", "LABELS", "VOICES", "NEGATORS", "CONTRASTS", "RESOLVERS", "KEEPERS", "CONCESSIVES",
     "BREAKERS", "SCOPE", "CONCESSION", "MIXED_RATIO",
+    "record", "features", "model", "crossval", "shifts", "over_time_record", "record_shifts",
 ]

@@ -145,7 +145,8 @@ class Record:
     """The loaded record: ``articles``, ``sentences`` (labels) and ``features`` (no text).
 
     ``coded`` is ``sentences`` with final labels only (what evaluation uses);
-    ``table()`` joins sentences, features and article metadata into one frame.
+    ``table()`` joins sentences, features and article metadata into one frame (the
+    features' automatic voice becomes ``auto_voice``; ``voice`` is the hand-coded one).
     """
 
     articles: pd.DataFrame
@@ -161,7 +162,9 @@ class Record:
         """One row per sentence: keys, labels, features, and ``outlet, side, published, split, half``."""
         s = self.coded if coded_only else self.sentences
         keys = ["article_id", "paragraph", "sentence"]
-        out = s.merge(self.features.drop(columns=["sha1"], errors="ignore"), on=keys, how="left")
+        # the features' automatic voice is `auto_voice`; `voice` stays the hand-coded one
+        f = self.features.drop(columns=["sha1"], errors="ignore").rename(columns={"voice": "auto_voice"})
+        out = s.merge(f, on=keys, how="left")
         a = self.articles[["article_id", "outlet", "side", "published", "split", "url"]]
         out = out.merge(a, on="article_id", how="left")
         out["half"] = out["published"].map(half_year)

@@ -112,10 +112,17 @@ def _metrics(truth: np.ndarray, pred: np.ndarray) -> tuple[dict, pd.DataFrame, p
     return {"n": len(truth), "accuracy": acc, "macro_f1": float(per["f1"].mean())}, per, conf
 
 
-def validate(corpus: Corpus | None = None, lexicon=None) -> Validation:
+def validate(corpus: Corpus | None = None, lexicon=None, *, record=None, final: bool = False, n_splits: int = 5):
     """Return a :class:`Validation`: accuracy, macro-F1, per-class precision/recall and
     confusion matrices for our lexicon and for VADER, on the held-back ``test`` split, the
     ``tune`` split and ``all`` hand-labelled sentences; plus voice agreement.
+
+    With ``record`` (``True`` for ``data/tone_record/``, a folder, or a loaded
+    :class:`araz.tone.record.Record`) it evaluates **out of article** on the 2020–2025
+    tone record instead and returns a :class:`araz.tone.crossval.RecordValidation`
+    (``print`` it): grouped cross-validation by article over the development part — the
+    rules, the linear model and VADER side by side — plus, with ``final=True``, the
+    held-back test articles (look once, at the end), the seed sentences, and the targets.
 
     >>> import araz
     >>> from araz import tone
@@ -123,6 +130,12 @@ def validate(corpus: Corpus | None = None, lexicon=None) -> Validation:
     >>> v.macro_f1("ours", "test") > v.macro_f1("vader", "test")
     True
     """
+    if record is not None and record is not False:
+        from . import record as R
+        from .crossval import evaluate
+
+        rec = record if isinstance(record, R.Record) else R.load(None if record is True else record)
+        return evaluate(rec, n_splits=n_splits, final=final)
     corpus = corpus_or_default(corpus)
     hand = load_labels(corpus)
     ours = score_sentences(corpus, lexicon)[["citation", "label", "voice", "terms", "text"]]
