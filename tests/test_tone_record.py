@@ -269,3 +269,12 @@ def test_the_shipped_record_without_labels_says_so():
         pytest.skip("the record is coded")
     with pytest.raises(araz.ScopeError, match="no coded sentences yet"):
         crossval.evaluate(r)
+
+
+def test_the_data_card_is_generated_from_the_record():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, str(ROOT / "tools" / "tone_record" / "report.py"), "--check"],
+                         capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
