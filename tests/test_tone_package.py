@@ -73,3 +73,13 @@ def test_a_lexicon_intensity_against_its_class_is_refused():
         lex.add("glare", "verbal_conflict", 1.0, intensity=3)
     lex.add("glare", "verbal_conflict", 1.0)
     assert lex.table.set_index("term").loc["glare", "intensity"] == tone.rules.CLASS_INTENSITY["verbal_conflict"]
+
+
+@pytest.mark.parametrize("module", sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem not in ("__main__",)))
+def test_the_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    name = "araz.tone" if module == "__init__" else f"araz.tone.{module}"
+    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0
