@@ -278,3 +278,12 @@ def test_the_data_card_is_generated_from_the_record():
     out = subprocess.run([sys.executable, str(ROOT / "tools" / "tone_record" / "report.py"), "--check"],
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+def test_disagreements_cite_the_sentence_and_what_the_measure_saw(rec):
+    v = crossval.evaluate(rec, n_splits=4, seeds=False)
+    d = crossval.disagreements(v, rec, method="rules")
+    cv = v.predictions[v.predictions["part"] == "cv"]
+    assert len(d) == int((cv["hand"] != cv["rules"]).sum())
+    assert (d["hand"] != d["rules"]).all()
+    assert d["citation"].str.fullmatch(r"example-\S+ ¶\d+\.\d+").all() and d["url"].str.startswith("https://example.org/").all()

@@ -157,6 +157,27 @@ def evaluate(rec=None, *, n_splits: int = 5, final: bool = False, seeds: bool = 
     return RecordValidation(summary, per_class, confusion, preds, folds, full.coefficients, _targets(summary))
 
 
+def disagreements(v: RecordValidation, rec=None, *, method: str = "model", part: str = "cv") -> pd.DataFrame:
+    """The sentences where ``method`` and the hand label differ, with what the measure saw.
+
+    Columns: ``citation`` (``article_id ¶p.s``), ``outlet, side, published, url, hand``, the
+    three measures' labels, ``terms`` (matched lexicon terms with flags), ``quad_class,
+    intensity, n_hedges, auto_voice``. The text is not stored: read it at ``url``.
+    """
+    from . import record as R
+
+    rec = R.load() if rec is None else rec
+    p = v.predictions
+    p = p[(p["part"] == part) & (p["hand"] != p[method])]
+    keys = ["article_id", "paragraph", "sentence"]
+    t = rec.table()[keys + ["outlet", "side", "published", "url", "terms", "quad_class", "intensity", "n_hedges",
+                            "auto_voice"]]
+    out = p.merge(t, on=keys, how="left")
+    out.insert(0, "citation", out["article_id"] + " ¶" + out["paragraph"].astype(str) + "." + out["sentence"].astype(str))
+    return out[["citation", "outlet", "side", "published", "url", "hand", "rules", "model", "vader", "terms",
+                "quad_class", "intensity", "n_hedges", "auto_voice"]].reset_index(drop=True)
+
+
 def _seed_predictions(model) -> pd.DataFrame:
     """The fitted model on the shipped seed sentences, beside their hand labels."""
     from ..corpus import load_corpus
@@ -191,4 +212,4 @@ def _targets(summary: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame([{"target": a, "value": v, "threshold": th, "met": bool(v >= th)} for a, v, th in rows])
 
 
-__all__ = ["evaluate", "metrics", "folds_by_article", "RecordValidation", "TARGETS"]
+__all__ = ["evaluate", "metrics", "folds_by_article", "disagreements", "RecordValidation", "TARGETS"]
