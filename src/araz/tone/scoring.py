@@ -173,8 +173,9 @@ def _score_texts(texts: list[str], lex) -> _Scored:
     main = ~conceded
     main_coop = np.bincount(t_sent[main], weights=np.clip(contribution[main], 0, None), minlength=n)[:n]
     main_conf = np.bincount(t_sent[main], weights=np.clip(-contribution[main], 0, None), minlength=n)[:n]
-    label = np.where(main_coop + main_conf > 0, _labels(main_coop, main_conf), _labels(coop, conf))
-    quad, intensity = _quad_intensity(n, t_sent, cls, sign, factor, m.intensity[t_val], conceded, label)
+    code = np.where(main_coop + main_conf > 0, _label_codes(main_coop, main_conf), _label_codes(coop, conf))
+    label = _LABEL_OBJECTS[code]  # the four strings shared, not one new string per sentence
+    quad, intensity = _quad_intensity(n, t_sent, cls, sign, factor, m.intensity[t_val], conceded, code)
 
     # the long table of matched words
     cls_names = np.array(_CLASS_NAMES, dtype=object)[cls]
@@ -212,7 +213,7 @@ _MATERIAL = np.array([c.startswith("material_") for c in _CLASS_NAMES])
 _QUAD_OBJECTS = np.array(R.QUAD_CLASSES, dtype=object)  # order: v-coop, m-coop, v-conf, m-conf, none
 
 
-def _quad_intensity(n, t_sent, cls, sign, factor, gold, conceded, label) -> tuple[np.ndarray, np.ndarray]:
+def _quad_intensity(n, t_sent, cls, sign, factor, gold, conceded, code) -> tuple[np.ndarray, np.ndarray]:
     """Per sentence: the CAMEO quad class and Goldstein-like intensity of its decisive cue.
 
     Each tone word's effective intensity is its lexicon ``intensity`` with the sign it ends
@@ -232,8 +233,8 @@ def _quad_intensity(n, t_sent, cls, sign, factor, gold, conceded, label) -> tupl
         sel = flipped & (material == (kind == "material")) & (eff == side)
         g[sel] = value
     g[eff == 0] = 0.0
-    lab = label[t_sent] if len(t_sent) else np.zeros(0, dtype=object)
-    ok = (g != 0) & (((lab == "coop") & (g > 0)) | ((lab == "conf") & (g < 0)) | (lab == "mixed"))
+    lab = code[t_sent]  # label codes (integers: compared without touching Python strings)
+    ok = (g != 0) & (((lab == 0) & (g > 0)) | ((lab == 1) & (g < 0)) | (lab == 2))
     quad = np.full(n, len(R.QUAD_CLASSES) - 1, dtype=np.int64)
     intensity = np.zeros(n)
     idx = np.flatnonzero(ok)
@@ -273,13 +274,18 @@ def _title_spans(texts, rows) -> dict:
 
 
 def _labels(coop: np.ndarray, conf: np.ndarray) -> np.ndarray:
+    return _LABEL_OBJECTS[_label_codes(coop, conf)]  # the four strings shared, not one new string per sentence
+
+
+def _label_codes(coop: np.ndarray, conf: np.ndarray) -> np.ndarray:
+    """0 coop, 1 conf, 2 mixed, 3 neutral (the rule of the module text, step 5)."""
     total = coop + conf
     hi = np.maximum(coop, conf)
     lo = np.minimum(coop, conf)
     code = np.where(coop >= conf, 0, 1)
     code[(lo > 0) & (lo >= R.MIXED_RATIO * hi)] = 2
     code[total <= 0] = 3
-    return _LABEL_OBJECTS[code]  # the four strings shared, not one new string per sentence
+    return code
 
 
 _LABEL_OBJECTS = np.array(["coop", "conf", "mixed", "neutral"], dtype=object)
