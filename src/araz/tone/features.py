@@ -28,6 +28,49 @@ HEDGES = ("may", "might", "could", "would", "reportedly", "allegedly", "possibly
           "rumoured", "speculation")
 _HEDGE_RE = re.compile(r"\b(?:" + "|".join(HEDGES) + r")\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[^\W_][\w'’\-]*")
+#: connectives that join two clauses that both stand (codebook R5: "mixed" needs both to stand)
+CONTRAST_WORDS = ("but", "yet", "while", "whereas", "however", "although", "though", "despite")
+_CONTRAST_RE = re.compile(r"\b(?:" + "|".join(CONTRAST_WORDS) + r")\b", re.IGNORECASE)
+
+#: Register words per CAMEO quad class, for the model only (the lexicon rules do not use them):
+#: the vocabulary of diplomatic and security reporting that the codebook counts (R2, R3) but
+#: that the lexicon, tuned on four articles, weighs not at all or only in some forms. Written
+#: from the codebook and the CAMEO verb categories, not mined from the record's sentences; a
+#: trailing * matches any ending. The model learns how much each register counts.
+REGISTERS = {
+    "vcoop": ("talks", "meeting*", "meet", "meets", "met", "visit*", "consult*", "negotiat*", "dialogue", "discuss*",
+              "summit", "delegation*", "host*", "welcom*", "congratulat*", "condolence*", "thank*", "prais*",
+              "commend*", "appreciat*", "friend*", "brother*", "neighbourly", "neighborly", "goodwill", "mutual*",
+              "trust", "respect*", "common", "shared", "joint*", "bilateral", "together", "rapprochement",
+              "normaliz*", "normalis*", "restor*", "strengthen*", "deepen*", "expand*", "promot*", "support*",
+              "agree*", "memorand*", "accord", "treaty", "sign*", "pledg*", "promis*", "invit*", "peace*",
+              "reconcil*", "ties", "relations", "partner*", "ally", "allies", "solidarity"),
+    "mcoop": ("trade", "invest*", "project*", "construct*", "build*", "railway*", "railroad*", "highway*", "road*",
+              "bridge*", "pipeline*", "gas", "electricity", "energy", "transit", "swap*", "suppl*", "deliver*",
+              "export*", "import*", "aid", "assist*", "donat*", "humanitarian", "reopen*", "release*", "exchange*",
+              "launch*", "inaugurat*", "turnover", "connect*", "link*", "route*", "customs", "visa-free"),
+    "vconf": ("accus*", "condemn*", "criticiz*", "criticis*", "denounc*", "protest*", "oppos*", "reject*", "deny",
+              "denied", "denies", "warn*", "threat*", "demand*", "ultimatum*", "provocat*", "provok*", "hostil*",
+              "enmity", "tension*", "friction", "strain*", "dispute*", "disagree*", "rift", "row", "spat", "crisis",
+              "concern*", "alarm*", "anger*", "angry", "outrag*", "blam*", "allegation*", "alleg*", "propaganda",
+              "smear*", "insult*", "chauvin*", "separatis*", "irredent*", "aggress*", "expansion*", "interfer*",
+              "meddl*", "plot*", "conspir*", "destabiliz*", "destabilis*", "undermin*", "pressur*", "unacceptable",
+              "illegal", "violat*", "enemy", "enemies", "rival*", "confront*", "escalat*", "retaliat*"),
+    "mconf": ("drill*", "exercise*", "troop*", "deploy*", "mobiliz*", "mobilis*", "military", "army", "armed",
+              "weapon*", "arms", "missile*", "drone*", "artillery", "shell*", "attack*", "strike*", "bomb*", "kill*",
+              "dead", "death*", "wound*", "injur*", "shoot*", "shot", "gunman", "gunmen", "assault*", "war", "wars",
+              "fight*", "clash*", "battle*", "invad*", "invasion", "arrest*", "detain*", "detention", "jail*",
+              "prison*", "execut*", "expel*", "block*", "seiz*", "spy", "spies", "espionage", "terror*", "militan*",
+              "occup*", "offensive", "siege", "casualt*", "sanction*", "ban", "banned", "closed", "shut*"),
+}
+
+
+def _register_re(words) -> re.Pattern:
+    alts = sorted((re.escape(w[:-1]) + r"[\w\-]*" if w.endswith("*") else re.escape(w) for w in words), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.IGNORECASE)
+
+
+_REGISTER_RE = {k: _register_re(v) for k, v in REGISTERS.items()}
 
 #: the feature columns, in file order, with what each means
 FEATURE_COLUMNS = {
@@ -46,6 +89,11 @@ FEATURE_COLUMNS = {
     "n_zeroed": "tone words counted 0 (quoted titles, 'not X but Y')",
     "labelling": "weight of hostile labels (kept apart from tone)",
     "n_hedges": "hedging words (may, might, reportedly, ...)",
+    "n_contrast": "contrast or concession connectives (but, yet, while, whereas, however, although, despite)",
+    "reg_vcoop": "words of the verbal-cooperation register (talks, visit, agree, ...; REGISTERS)",
+    "reg_mcoop": "words of the material-cooperation register (trade, railway, aid, ...)",
+    "reg_vconf": "words of the verbal-conflict register (accuse, warn, tension, ...)",
+    "reg_mconf": "words of the material-conflict register (drills, troops, attack, ...)",
     "question": "the sentence ends with a question mark",
     "voice": "author or quoted (the voice rules)",
     "voice_rule": "which voice rule fired: direct, continued, reported or none (attribution)",
@@ -111,6 +159,8 @@ def compute(texts, *, groups=None, paragraphs=None, lexicon=None, vader: bool = 
         "n_zeroed": per(np.ones(len(rows)), zeroed).astype(int),
         "labelling": np.asarray(sc.labelling, float),
         "n_hedges": [len(_HEDGE_RE.findall(t)) for t in texts],
+        "n_contrast": [len(_CONTRAST_RE.findall(t)) for t in texts],
+        **{f"reg_{k}": [len(rx.findall(t)) for t in texts] for k, rx in _REGISTER_RE.items()},
         "question": [t.rstrip(" ”\"’')").endswith("?") for t in texts],
         "voice": voice, "voice_rule": [_voice_rule(r) for r in reason],
     })
