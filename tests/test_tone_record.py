@@ -287,3 +287,14 @@ def test_disagreements_cite_the_sentence_and_what_the_measure_saw(rec):
     assert len(d) == int((cv["hand"] != cv["rules"]).sum())
     assert (d["hand"] != d["rules"]).all()
     assert d["citation"].str.fullmatch(r"example-\S+ ¶\d+\.\d+").all() and d["url"].str.startswith("https://example.org/").all()
+
+
+def test_over_time_record_sets_hand_labels_beside_the_measures(rec):
+    t = araz.tone.over_time_record(rec, label=("tone", "rules"), by=None, voice="all", n_boot=200)
+    assert set(t["measure"]) == {"tone", "rules"} and set(t["group"]) == {"all · tone", "all · rules"}
+    hand = t[t["measure"] == "tone"]
+    assert hand["n_sentences"].sum() == len(rec.coded) and (hand["n_articles"] >= 1).all()
+    s = araz.tone.record_shifts(rec, by=None, only_holding=False)
+    assert {"at", "difference", "drivers", "p_value"} <= set(s.columns)
+    for drivers in s["drivers"]:
+        assert all("https://example.org/" in d for d in drivers)

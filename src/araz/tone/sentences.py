@@ -19,7 +19,6 @@ import pandas as pd
 
 from .. import cache
 from ..corpus import Corpus, corpus_or_default
-from ..errors import ScopeError
 from .lexicon import Lexicon, _lexicon
 from .rules import _rules_key
 from .scoring import _score_texts

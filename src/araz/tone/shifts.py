@@ -254,14 +254,26 @@ def _record_frame(rec, label: str) -> tuple[pd.DataFrame, str]:
     return t, "label_used"
 
 
-def over_time_record(rec=None, *, label: str = "tone", by: str | None = "side", voice: str = "apart",
+def over_time_record(rec=None, *, label: str | tuple = "tone", by: str | None = "side", voice: str = "apart",
                      freq: str = "half", n_boot: int = 1000, seed: int = 0) -> pd.DataFrame:
     """Net tone of the 2020–2025 tone record per period, by the outlet's side (or ``outlet``,
     or None), own and quoted voice apart, with article-bootstrap intervals (:func:`period_tone`).
 
     ``label``: ``tone`` (the adjudicated hand labels), ``rules`` (the lexicon rules) or
-    ``model`` (the linear model, out of article). Voice is the hand-coded voice.
+    ``model`` (the linear model, out of article), or several of them, e.g.
+    ``("tone", "model")``: the rows then carry a ``measure`` column and ``group`` reads
+    "<side> · <measure>", so :func:`araz.plots.tone_record` draws hand-coded tone and the
+    kit's measure side by side. Voice is the hand-coded voice.
     """
+    from . import record as R
+
+    if not isinstance(label, str):
+        rec = R.load() if rec is None else rec
+        parts = []
+        for lab in label:
+            p = over_time_record(rec, label=lab, by=by, voice=voice, freq=freq, n_boot=n_boot, seed=seed)
+            parts.append(p.assign(measure=lab, group=p["group"] + " · " + lab))
+        return pd.concat(parts, ignore_index=True)
     t, col = _record_frame(rec, label)
     return period_tone(t, label=col, by=by, voice=voice, freq=freq, n_boot=n_boot, seed=seed)
 
