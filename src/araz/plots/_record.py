@@ -16,7 +16,8 @@ def tone_record(ax, periods: pd.DataFrame, *, shifts: pd.DataFrame | None = None
     a point per period at the period's start, a vertical bar for its interval (bootstrap
     over articles; none when the period has one article), its number of articles written
     beside it. Own voice solid with filled circles, quoted voice dashed with hollow
-    squares. ``shifts`` (:func:`araz.tone.record_shifts`) draws a dotted line at each
+    squares; with several measures (``over_time_record(label=("tone", "model"))``) a side
+    keeps its colour, hand-coded solid and the kit's measure dotted. ``shifts`` (:func:`araz.tone.record_shifts`) draws a dotted line at each
     shift that holds, labelled with the difference.
 
     >>> import matplotlib; matplotlib.use("Agg")
@@ -28,16 +29,22 @@ def tone_record(ax, periods: pd.DataFrame, *, shifts: pd.DataFrame | None = None
     True
     """
     keys = list(dict.fromkeys(zip(periods["group"], periods["voice"])))
-    groups = list(dict.fromkeys(periods["group"]))
-    color = dict(zip(groups, _colors(len(groups))))
-    offset = {v: i for i, v in enumerate(dict.fromkeys(periods["voice"]))}
+    # one colour per side (or outlet): with several measures, "<side> · <measure>" shares its side's colour
+    base = {g: g.split(" · ")[0] if "measure" in periods else g for g in dict.fromkeys(periods["group"])}
+    sides = list(dict.fromkeys(base.values()))
+    side_color = dict(zip(sides, _colors(len(sides))))
+    color = {g: side_color[b] for g, b in base.items()}
+    offset = {k: i for i, k in enumerate(keys)}  # lines side by side (12 days apart), so intervals do not hide each other
+    voices = set(periods["voice"])
     for g, v in keys:
         d = periods[(periods["group"] == g) & (periods["voice"] == v)].sort_values("start")
-        x = mdates.date2num(pd.to_datetime(d["start"]).dt.to_pydatetime()) + 20 * offset[v]
+        x = mdates.date2num(pd.to_datetime(d["start"]).dt.to_pydatetime()) + 12 * offset[(g, v)]
         ls, marker, fill = VOICE_STYLE.get(v, VOICE_STYLE["all"])
         c = color[g]
+        if "measure" in d and (d["measure"] != "tone").all():  # the kit's measures dotted, hand-coded solid
+            ls = ":"
         ax.plot(x, d["net_tone"], ls=ls, marker=marker, fillstyle=fill, color=c, lw=1.2,
-                label=f"{g} ({v})" if len(offset) > 1 else str(g))
+                label=f"{g} ({v})" if len(voices) > 1 else str(g))
         lo, hi = d["ci_low"].to_numpy(float), d["ci_high"].to_numpy(float)
         ok = ~np.isnan(lo)
         ax.vlines(x[ok], lo[ok], hi[ok], color=c, alpha=0.45, lw=2)
@@ -56,6 +63,9 @@ def tone_record(ax, periods: pd.DataFrame, *, shifts: pd.DataFrame | None = None
     ax.set_ylabel("net tone (share coop − share conf)")
     ax.xaxis_date()
     ax.legend(fontsize=7, loc="lower left", ncol=2)
-    ax.set_title(title or f"Tone over time, with 95% intervals resampled by article (n = articles); source: {source}",
+    if "measure" in periods and title is None:
+        source = "data/tone_record; solid: hand-coded, dotted: " + ", ".join(
+            sorted(set(periods["measure"]) - {"tone"})) + " (out of article)"
+    ax.set_title(title or f"Tone over time, with 95% intervals resampled by article (n = articles)\nsource: {source}",
                  fontsize=9)
     return ax
