@@ -298,3 +298,19 @@ def test_over_time_record_sets_hand_labels_beside_the_measures(rec):
     assert {"at", "difference", "drivers", "p_value"} <= set(s.columns)
     for drivers in s["drivers"]:
         assert all("https://example.org/" in d for d in drivers)
+
+
+def test_the_record_chart_draws_a_line_per_side_and_measure_with_n(rec):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import araz.plots
+
+    t = araz.tone.over_time_record(rec, label=("tone", "rules"), by="side", voice="all", n_boot=100)
+    fig, ax = plt.subplots()
+    assert araz.plots.tone_record(ax, t) is ax
+    assert len(ax.get_lines()) == t["group"].nunique() + 1      # + the zero line
+    assert len(ax.texts) == len(t)                               # every point says its n
+    assert "dotted: rules" in ax.get_title()
+    plt.close(fig)
