@@ -72,7 +72,7 @@ def make_record(folder: Path, n_articles: int = 24, seed: int = 7, noise: float 
                 final[iid] = {"tone": lab, "voice": "author", "dyad": "none",
                               "reason": "" if other == lab else "coder B missed the main clause"}
         texts[aid] = "\n".join(paras)
-    a, s, f, problems = build.build(pd.DataFrame(arts), texts, pd.DataFrame(items), a_lab, b_lab, final,
+    a, s, f, problems, _ = build.build(pd.DataFrame(arts), texts, pd.DataFrame(items), a_lab, b_lab, final,
                                     old_split={}, redraw=True)
     assert not problems, problems
     folder.mkdir(parents=True, exist_ok=True)
@@ -314,3 +314,17 @@ def test_the_record_chart_draws_a_line_per_side_and_measure_with_n(rec):
     assert len(ax.texts) == len(t)                               # every point says its n
     assert "dotted: rules" in ax.get_title()
     plt.close(fig)
+
+
+def test_a_refetched_text_is_checked_and_aligned_by_hash(tmp_path, capsys):
+    build = _load_build()
+    folder = make_record(tmp_path / "r", n_articles=3)
+    # "re-fetched" sentences: only the cooperative and conflictual templates, with curly apostrophes
+    texts_list = [t.replace("'", "’") for t in TEMPLATES["coop"] + TEMPLATES["conf"]]
+    sent = pd.DataFrame({"sha1": [record.sentence_hash(t) for t in texts_list]})
+    code = build.check(folder, sent, 0.99, texts_list, tmp_path / "aligned.csv")
+    out = pd.read_csv(tmp_path / "aligned.csv", dtype=str, keep_default_na=False)
+    found = out["text"] != ""
+    assert found.any() and (out.loc[found, "sha1"] == out.loc[found, "text"].map(record.sentence_hash)).all()
+    assert code == (0 if found.mean() >= 0.99 else 1)
+    assert "shipped sentence hashes found again" in capsys.readouterr().out

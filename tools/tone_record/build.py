@@ -93,7 +93,8 @@ def read_labels(files: list[Path], reason_col: str | None = None) -> dict[str, d
 
 
 def build(articles: pd.DataFrame, texts: dict[str, str], items: pd.DataFrame | None, coder_a: dict, coder_b: dict,
-          final: dict, *, old_split: dict[str, str], redraw: bool) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, list[str]]:
+          final: dict, *, old_split: dict[str, str], redraw: bool) -> tuple:
+    """articles, sentences, features, problems, and the sentence texts (in memory only) in sentence order."""
     problems: list[str] = []
     articles = articles[articles["article_id"].isin(texts)].copy()
     for c in ARTICLE_COLUMNS:
@@ -137,12 +138,22 @@ def build(articles: pd.DataFrame, texts: dict[str, str], items: pd.DataFrame | N
     feats.insert(0, "paragraph", sent["paragraph"].to_numpy())
     feats.insert(0, "article_id", groups)
     feats["question"] = feats["question"].map({True: "true", False: "false"})
-    return articles, sent, feats, problems
+    return articles, sent, feats, problems, feats_in
 
 
-def check(shipped: Path, sent: pd.DataFrame, min_match: float) -> int:
-    """Compare freshly built hashes with the shipped ones: how many labelled sentences are found again."""
+def check(shipped: Path, sent: pd.DataFrame, min_match: float, texts: list[str] | None = None,
+          aligned: Path | None = None) -> int:
+    """Compare freshly built hashes with the shipped ones: how many labelled sentences are found again.
+
+    With ``aligned``, also write (on the user's machine, never into the repository) the
+    shipped labels beside the re-fetched sentence each hash points to.
+    """
     old = pd.read_csv(shipped / "sentences.csv", dtype=str, keep_default_na=False)
+    if aligned is not None and texts is not None:
+        by_hash = dict(zip(sent["sha1"], texts))
+        out = old.assign(text=old["sha1"].map(by_hash).fillna(""))
+        out.to_csv(aligned, index=False)
+        print(f"labels with the re-fetched sentences written to {aligned} (keep it out of the repository)")
     new = set(sent["sha1"])
     found = old["sha1"].isin(new)
     share = float(found.mean()) if len(old) else 1.0
@@ -165,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fetch", action="store_true", help="re-fetch texts missing locally from their URLs (internet)")
     ap.add_argument("--check", action="store_true", help="only compare with the shipped hashes; write nothing")
     ap.add_argument("--min-match", type=float, default=0.9)
+    ap.add_argument("--aligned", type=Path, help="with --check: write the shipped labels beside the re-fetched sentences here")
     ap.add_argument("--redraw", action="store_true", help="draw the dev/test split again (normally kept once drawn)")
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "tone_record")
     args = ap.parse_args(argv)
@@ -183,12 +195,12 @@ def main(argv: list[str] | None = None) -> int:
         texts = fetch_texts(articles, texts)
     items_path = args.items or (args.scratch / "items.csv" if args.scratch and (args.scratch / "items.csv").exists() else None)
     items = pd.read_csv(items_path, dtype=str, keep_default_na=False) if items_path else None
-    a, s, f, problems = build(articles, texts, items, read_labels(args.coder_a), read_labels(args.coder_b),
+    a, s, f, problems, seg_texts = build(articles, texts, items, read_labels(args.coder_a), read_labels(args.coder_b),
                               read_labels(args.final, reason_col="reason"), old_split=old_split, redraw=args.redraw)
     for p in problems:
         print("problem:", p, file=sys.stderr)
     if args.check:
-        return check(shipped, s, args.min_match)
+        return check(shipped, s, args.min_match, seg_texts, args.aligned)
     shipped.mkdir(parents=True, exist_ok=True)
     a.to_csv(shipped / "articles.csv", index=False, lineterminator="\n")
     s.to_csv(shipped / "sentences.csv", index=False, lineterminator="\n")
