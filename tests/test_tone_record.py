@@ -328,3 +328,13 @@ def test_a_refetched_text_is_checked_and_aligned_by_hash(tmp_path, capsys):
     assert found.any() and (out.loc[found, "sha1"] == out.loc[found, "text"].map(record.sentence_hash)).all()
     assert code == (0 if found.mean() >= 0.99 else 1)
     assert "shipped sentence hashes found again" in capsys.readouterr().out
+
+
+def test_label_spelling_is_made_canonical_but_labels_are_not_changed(tmp_path):
+    build = _load_build()
+    f = tmp_path / "coder.csv"
+    f.write_text("item_id,tone,voice,dyad,note\nx-1.1,Coop,Author,irn=aze,\nx-1.2,conf,quoted,IRN>AZE,\nx-1.3,neutral,author,None,\n",
+                 encoding="utf-8")
+    got = build.read_labels([f])
+    assert got["x-1.1"] == {"tone": "coop", "voice": "author", "dyad": "AZE=IRN"}
+    assert got["x-1.2"]["dyad"] == "IRN>AZE" and got["x-1.3"]["dyad"] == "none"

@@ -76,6 +76,19 @@ def fetch_texts(articles: pd.DataFrame, have: dict[str, str]) -> dict[str, str]:
     return out
 
 
+def canonical_dyad(d: str) -> str:
+    """Spelling only: 'none' in lower case, codes in upper case, a mutual pair in alphabetical
+    order as the codebook asks (IRN=AZE -> AZE=IRN). The label itself is never changed."""
+    d = d.strip().replace(" ", "")
+    if d.lower() == "none":
+        return "none"
+    d = d.upper()
+    if "=" in d:
+        a, _, b = d.partition("=")
+        return "=".join(sorted((a, b)))
+    return d
+
+
 def read_labels(files: list[Path], reason_col: str | None = None) -> dict[str, dict]:
     """item_id -> {tone, voice, dyad[, reason]} from coder CSVs (item_id,tone,voice,dyad,note)."""
     out = {}
@@ -86,6 +99,7 @@ def read_labels(files: list[Path], reason_col: str | None = None) -> dict[str, d
                 if not iid:
                     continue
                 rec = {k: (row.get(k) or "").strip() for k in R.FIELDS}
+                rec = {"tone": rec["tone"].lower(), "voice": rec["voice"].lower(), "dyad": canonical_dyad(rec["dyad"])}
                 if reason_col:
                     rec["reason"] = (row.get("reason") or row.get("note") or "").strip()
                 out[iid] = rec
