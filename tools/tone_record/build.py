@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -47,7 +48,31 @@ def read_articles(scratch: Path | None, extra: list[Path]) -> pd.DataFrame:
     if not frames:
         raise SystemExit("no articles: pass --scratch or --articles, or keep data/tone_record/articles.csv")
     df = pd.concat(frames, ignore_index=True).drop_duplicates("article_id", keep="first")
+    for col in ("date_evidence", "title_evidence", "notes"):
+        if col in df:
+            df[col] = df[col].map(cap_quotes)
     return df
+
+
+_QUOTED = re.compile(r"(?<![A-Za-z])'([^']+)'|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
+#: words of an article a metadata cell may quote (date evidence, notes): the repository holds no article text
+MAX_QUOTED_WORDS = 3
+
+
+def cap_quotes(cell: str, max_words: int = MAX_QUOTED_WORDS) -> str:
+    """Cut every quotation inside a metadata cell to its first ``max_words`` words + "…".
+
+    >>> cap_quotes("estimate: says Tehran 'will host the second meeting on Monday'")
+    "estimate: says Tehran 'will host the…'"
+    """
+    def cut(m: re.Match) -> str:
+        q = next(g for g in m.groups() if g is not None)
+        words = q.split()
+        if len(words) <= max_words:
+            return m.group(0)
+        return m.group(0)[0] + " ".join(words[:max_words]) + "…" + m.group(0)[-1]
+
+    return _QUOTED.sub(cut, cell)
 
 
 def read_texts(scratch: Path | None, folders: list[Path]) -> dict[str, str]:
