@@ -44,7 +44,11 @@ REGISTERS = {
               "trust", "respect*", "common", "shared", "joint*", "bilateral", "together", "rapprochement",
               "normaliz*", "normalis*", "restor*", "strengthen*", "deepen*", "expand*", "promot*", "support*",
               "agree*", "memorand*", "accord", "treaty", "sign*", "pledg*", "promis*", "invit*", "peace*",
-              "reconcil*", "ties", "relations", "partner*", "ally", "allies", "solidarity"),
+              "reconcil*", "ties", "relations", "partner*", "ally", "allies", "solidarity",
+              # CAMEO 03-05 forms common in diplomatic reporting: resume, attend, apologize, contacts
+              "apolog*", "resum*", "restart*", "contact*", "relationship*", "participat*", "attend*", "accept*",
+              "glad", "pleased", "hope*", "cordial", "warm", "constructive", "fruitful", "converg*", "invitation*",
+              "phone call", "telephone"),
     "mcoop": ("trade", "invest*", "project*", "construct*", "build*", "railway*", "railroad*", "highway*", "road*",
               "bridge*", "pipeline*", "gas", "electricity", "energy", "transit", "swap*", "suppl*", "deliver*",
               "export*", "import*", "aid", "assist*", "donat*", "humanitarian", "reopen*", "release*", "exchange*",
@@ -55,13 +59,18 @@ REGISTERS = {
               "concern*", "alarm*", "anger*", "angry", "outrag*", "blam*", "allegation*", "alleg*", "propaganda",
               "smear*", "insult*", "chauvin*", "separatis*", "irredent*", "aggress*", "expansion*", "interfer*",
               "meddl*", "plot*", "conspir*", "destabiliz*", "destabilis*", "undermin*", "pressur*", "unacceptable",
-              "illegal", "violat*", "enemy", "enemies", "rival*", "confront*", "escalat*", "retaliat*"),
+              "illegal", "violat*", "enemy", "enemies", "rival*", "confront*", "escalat*", "retaliat*",
+              # CAMEO 11-13 and 16 forms: summon an ambassador, evacuate staff, punish, distrust, baseless claims
+              "summon*", "evacuat*", "punish*", "suspic*", "distrust", "mistrust", "controvers*", "discord",
+              "offens*", "scandal*", "unfriendly", "slander*", "baseless", "groundless", "fake", "lies", "downgrad*",
+              "recall*"),
     "mconf": ("drill*", "exercise*", "troop*", "deploy*", "mobiliz*", "mobilis*", "military", "army", "armed",
               "weapon*", "arms", "missile*", "drone*", "artillery", "shell*", "attack*", "strike*", "bomb*", "kill*",
               "dead", "death*", "wound*", "injur*", "shoot*", "shot", "gunman", "gunmen", "assault*", "war", "wars",
               "fight*", "clash*", "battle*", "invad*", "invasion", "arrest*", "detain*", "detention", "jail*",
               "prison*", "execut*", "expel*", "block*", "seiz*", "spy", "spies", "espionage", "terror*", "militan*",
-              "occup*", "offensive", "siege", "casualt*", "sanction*", "ban", "banned", "closed", "shut*"),
+              "occup*", "offensive", "siege", "casualt*", "sanction*", "ban", "banned", "closed", "shut*",
+              "disarm*", "criminal*", "smuggl*", "hostage*", "raid*"),
 }
 
 
@@ -89,6 +98,7 @@ FEATURE_COLUMNS = {
     "n_zeroed": "tone words counted 0 (quoted titles, 'not X but Y')",
     "labelling": "weight of hostile labels (kept apart from tone)",
     "n_hedges": "hedging words (may, might, reportedly, ...)",
+    "n_actors": "distinct actors named (states, capitals, leaders, organisations of the gazetteer)",
     "n_contrast": "contrast or concession connectives (but, yet, while, whereas, however, although, despite)",
     "reg_vcoop": "words of the verbal-cooperation register (talks, visit, agree, ...; REGISTERS)",
     "reg_mcoop": "words of the material-cooperation register (trade, railway, aid, ...)",
@@ -103,6 +113,24 @@ FEATURE_COLUMNS = {
     "terms": "matched lexicon terms, '|'-separated, with flags after ':' (f flipped, c conceded, z zeroed)",
     "lexicon": "first 12 hex digits of the lexicon fingerprint the features were computed with",
 }
+
+
+def _n_actors(texts) -> list[int]:
+    """Distinct actors (states, capitals, leaders, organisations of the gazetteer) named per sentence.
+
+    A sentence that names two actors usually carries a relation (codebook §4a); one that names
+    none is more often neutral (D3).
+    """
+    from ..gazetteer import build_matcher
+
+    m = build_matcher()
+    ent = m.gazetteer.aliases["entity_id"].to_numpy()
+    cat = m.gazetteer.aliases["category"].to_numpy()
+    out = []
+    for t in texts:
+        aid = m.spans(t)[2]
+        out.append(len({e for e, c in zip(ent[aid], cat[aid]) if c == "actor"}))
+    return out
 
 
 def _voice_rule(reason: str) -> str:
@@ -159,6 +187,7 @@ def compute(texts, *, groups=None, paragraphs=None, lexicon=None, vader: bool = 
         "n_zeroed": per(np.ones(len(rows)), zeroed).astype(int),
         "labelling": np.asarray(sc.labelling, float),
         "n_hedges": [len(_HEDGE_RE.findall(t)) for t in texts],
+        "n_actors": _n_actors(texts),
         "n_contrast": [len(_CONTRAST_RE.findall(t)) for t in texts],
         **{f"reg_{k}": [len(rx.findall(t)) for t in texts] for k, rx in _REGISTER_RE.items()},
         "question": [t.rstrip(" ”\"’')").endswith("?") for t in texts],

@@ -44,6 +44,7 @@ MODEL_FEATURES = {
     "conceded": "a tone word sits in a concessive clause (1/0)",
     "hostile_label": "a hostile label for an actor (1/0)",
     "hedged": "hedging words (may, reportedly…), log(1 + n)",
+    "actors": "distinct actors named, capped at 3",
     "contrast": "a contrast/concession connective (but, yet, while, although…) (1/0)",
     "both_registers": "words of a cooperation and of a conflict register both present (1/0)",
     "register_vcoop": "words of the verbal-cooperation register (talks, visit, agree…), log(1 + n)",
@@ -85,6 +86,7 @@ def design(feats: pd.DataFrame, *, with_vader: bool = False) -> pd.DataFrame:
         "hedged": np.log1p(f["n_hedges"].astype(float)),
         **{f"register_{k}": np.log1p(f[f"reg_{k}"].astype(float)) for k in ("vcoop", "mcoop", "vconf", "mconf")},
         "contrast": (f["n_contrast"].astype(int) > 0).astype(float),
+        "actors": np.minimum(f["n_actors"].astype(float), 3),
         "both_registers": (((f["reg_vcoop"].astype(int) + f["reg_mcoop"].astype(int)) > 0)
                            & ((f["reg_vconf"].astype(int) + f["reg_mconf"].astype(int)) > 0)).astype(float),
         "quoted": (f["auto_voice" if "auto_voice" in f else "voice"].astype(str) == "quoted").astype(float),
