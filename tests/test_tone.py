@@ -459,7 +459,8 @@ def test_scores_kept_on_disk_are_compact_and_come_back_identical(tmp_path, monke
     assert len(scores) == 1
     per, long = scores[0]
     # only computed columns and plain data: no copy of the sentences, no column of Python objects
-    assert list(per.columns) == ["voice", "coop", "conf", "score", "label", "labelling", "terms", "voice_reason"]
+    assert list(per.columns) == ["voice", "coop", "conf", "score", "label", "labelling", "terms", "voice_reason",
+                                 "quad_class", "intensity"]
     assert "row" in long.columns and "citation" not in long.columns
     for frame in (per, long):
         for col, dtype in frame.dtypes.items():

@@ -19,6 +19,7 @@ EXTERNAL = {
     "brief": ("araz.briefing.cli", "register"),
     "grade": ("araz.exercises.grade", "register"),
     "import": ("araz.ingest.cli", "register"),
+    "tone-record": ("araz.tone.cli", "register"),
 }
 
 

@@ -4,6 +4,7 @@
 ``timeline(ax, ...)``        events and publication dates (ranges as bars)
 ``tone_over_time(ax, ...)``  tone by publication date and outlet, n per point
 ``tone_by_paragraph(ax,..)`` how tone moves through one article
+``tone_record(ax, ...)``     the tone record per half-year, intervals by article, shifts
 ``corridor_map(ax, ...)``    offline map of the corridors and their waypoints
 ``network(ax, ...)``         actor co-occurrence network
 ===========================  ===============================================
@@ -16,6 +17,7 @@ _WHERE = {
     "timeline": "_timeline",
     "tone_over_time": "_tone",
     "tone_by_paragraph": "_tone",
+    "tone_record": "_record",
     "corridor_map": "_map",
     "network": "_actors",
 }

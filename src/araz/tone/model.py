@@ -1,0 +1,213 @@
+"""A small linear model over the interpretable features, trained on the tone record.
+
+The lexicon rules give a first label; articles the kit has never seen use words and
+registers the lexicon does not weigh right. A multinomial logistic regression
+(scikit-learn) over :data:`MODEL_FEATURES` — each one a quantity a seminar can point to in
+the sentence — learns how much each should count. It stays explainable: a class's score is
+``intercept + Σ coefficient × feature``, so :meth:`ToneModel.explain` lists, for one
+sentence, which features moved it toward its label and by how much (in log-odds).
+
+No feature is standardised: a coefficient is "per unit of the feature as read" (per unit of
+cue weight, per hedge, yes/no), so a contribution is coefficient × the value in the row.
+
+>>> import pandas as pd
+>>> from araz.tone import features, model
+>>> f = features.compute(["Iran and Azerbaijan signed a cooperation agreement.", "Baku condemned the drills.",
+...                       "The ministers met on Monday.", "Tehran threatened war but praised the talks."] * 5, vader=False)
+>>> m = model.fit(f, ["coop", "conf", "neutral", "mixed"] * 5)
+>>> m.predict(f)[:4].tolist()
+['coop', 'conf', 'neutral', 'mixed']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from ..errors import ScopeError
+from .rules import LABELS
+
+#: the model's inputs, each computed from one row of :mod:`araz.tone.features`
+MODEL_FEATURES = {
+    "rule_coop_label": "the lexicon rules said coop (1/0)",
+    "rule_conf_label": "the rules said conf (1/0)",
+    "rule_mixed_label": "the rules said mixed (1/0)",
+    "verbal_coop": "weight of verbal-cooperation cues, log(1 + w)",
+    "material_coop": "weight of material-cooperation cues, log(1 + w)",
+    "verbal_conf": "weight of verbal-conflict cues, log(1 + w)",
+    "material_conf": "weight of material-conflict cues, log(1 + w)",
+    "coop_intensity": "Goldstein-like intensity of the decisive cue when cooperative, /10",
+    "conf_intensity": "its size when conflictual, /10",
+    "both_sides": "cooperation and conflict cues both present (1/0)",
+    "negated": "a tone word was flipped by negation/contrast/de-escalation (1/0)",
+    "conceded": "a tone word sits in a concessive clause (1/0)",
+    "hostile_label": "a hostile label for an actor (1/0)",
+    "hedged": "hedging words (may, reportedly…), log(1 + n)",
+    "actors": "distinct actors named, capped at 3",
+    "contrast": "a contrast/concession connective (but, yet, while, although…) (1/0)",
+    "both_registers": "words of a cooperation and of a conflict register both present (1/0)",
+    "register_vcoop": "words of the verbal-cooperation register (talks, visit, agree…), log(1 + n)",
+    "register_mcoop": "words of the material-cooperation register (trade, railway, aid…), log(1 + n)",
+    "register_vconf": "words of the verbal-conflict register (accuse, warn, tension…), log(1 + n)",
+    "register_mconf": "words of the material-conflict register (drills, troops, attack…), log(1 + n)",
+    "quoted": "quoted voice (1/0)",
+    "reported_speech": "attributed by a verb of saying with a named speaker (1/0)",
+    "question": "ends with a question mark (1/0)",
+    "length": "log of the number of words",
+}
+#: added only with ``with_vader=True`` (then the model is no longer independent of the baseline)
+VADER_FEATURES = {"vader_pos": "VADER positive share", "vader_neg": "VADER negative share"}
+
+
+def design(feats: pd.DataFrame, *, with_vader: bool = False) -> pd.DataFrame:
+    """The model's input matrix (columns :data:`MODEL_FEATURES`) from a features frame.
+
+    The automatic voice is read from ``auto_voice`` when present (a record table, whose
+    ``voice`` is the hand-coded one: the model must never see a hand label), else ``voice``.
+    """
+    f = feats
+    rl = f["rule_label"].astype(str)
+    g = f["intensity"].astype(float)
+    x = pd.DataFrame({
+        "rule_coop_label": (rl == "coop").astype(float),
+        "rule_conf_label": (rl == "conf").astype(float),
+        "rule_mixed_label": (rl == "mixed").astype(float),
+        "verbal_coop": np.log1p(f["w_vcoop"].astype(float)),
+        "material_coop": np.log1p(f["w_mcoop"].astype(float)),
+        "verbal_conf": np.log1p(f["w_vconf"].astype(float)),
+        "material_conf": np.log1p(f["w_mconf"].astype(float)),
+        "coop_intensity": np.clip(g, 0, None) / 10,
+        "conf_intensity": np.clip(-g, 0, None) / 10,
+        "both_sides": ((f["rule_coop"].astype(float) > 0) & (f["rule_conf"].astype(float) > 0)).astype(float),
+        "negated": (f["n_flipped"].astype(int) > 0).astype(float),
+        "conceded": (f["n_conceded"].astype(int) > 0).astype(float),
+        "hostile_label": (f["labelling"].astype(float) > 0).astype(float),
+        "hedged": np.log1p(f["n_hedges"].astype(float)),
+        **{f"register_{k}": np.log1p(f[f"reg_{k}"].astype(float)) for k in ("vcoop", "mcoop", "vconf", "mconf")},
+        "contrast": (f["n_contrast"].astype(int) > 0).astype(float),
+        "actors": np.minimum(f["n_actors"].astype(float), 3),
+        "both_registers": (((f["reg_vcoop"].astype(int) + f["reg_mcoop"].astype(int)) > 0)
+                           & ((f["reg_vconf"].astype(int) + f["reg_mconf"].astype(int)) > 0)).astype(float),
+        "quoted": (f["auto_voice" if "auto_voice" in f else "voice"].astype(str) == "quoted").astype(float),
+        "reported_speech": (f["voice_rule"].astype(str) == "reported").astype(float),
+        "question": f["question"].astype(bool).astype(float),
+        "length": np.log(np.maximum(f["n_words"].astype(float), 1)),
+    }, index=f.index)
+    if with_vader:
+        x["vader_pos"] = f["vader_pos"].astype(float)
+        x["vader_neg"] = f["vader_neg"].astype(float)
+    return x
+
+
+@dataclass(frozen=True)
+class ToneModel:
+    """A fitted model: ``classes``, ``coefficients`` (feature × class), ``intercept`` (per class)."""
+
+    classes: tuple
+    coefficients: pd.DataFrame
+    intercept: pd.Series
+    with_vader: bool = False
+    n_train: int = 0
+    _sk: object = field(default=None, repr=False, compare=False)
+
+    def scores(self, feats: pd.DataFrame) -> pd.DataFrame:
+        """Per sentence and class: the log-odds score ``intercept + Σ coef × feature``."""
+        x = design(feats, with_vader=self.with_vader)
+        return pd.DataFrame(x.to_numpy() @ self.coefficients.to_numpy() + self.intercept.to_numpy(),
+                            index=feats.index, columns=list(self.classes))
+
+    def predict(self, feats: pd.DataFrame) -> np.ndarray:
+        """The label with the highest score, per sentence."""
+        s = self.scores(feats)
+        return np.array(self.classes, dtype=object)[s.to_numpy().argmax(axis=1)]
+
+    def explain(self, feats: pd.DataFrame | pd.Series, i=None, *, top: int = 6) -> pd.DataFrame:
+        """Why one sentence got its label: the features that moved it, largest first.
+
+        Columns: ``feature, meaning, value, contribution`` — the feature's push toward the
+        predicted label *relative to the runner-up* (coefficient difference × value, in
+        log-odds); positive pushes toward the label. The ``(intercept)`` row is the base rate.
+        """
+        row = feats if isinstance(feats, pd.Series) else feats.loc[i if i is not None else feats.index[0]]
+        one = row.to_frame().T
+        s = self.scores(one).iloc[0]
+        order = s.sort_values(ascending=False).index
+        win, second = order[0], order[1]
+        x = design(one, with_vader=self.with_vader).iloc[0]
+        diff = self.coefficients[win] - self.coefficients[second]
+        contrib = (diff * x).rename("contribution")
+        meaning = {**MODEL_FEATURES, **VADER_FEATURES}
+        out = pd.DataFrame({"feature": x.index, "meaning": [meaning[k] for k in x.index], "value": x.to_numpy(),
+                            "contribution": contrib.to_numpy()})
+        out = out[out["contribution"].abs() > 1e-9].sort_values("contribution", key=np.abs, ascending=False).head(top)
+        base = float(self.intercept[win] - self.intercept[second])
+        out = pd.concat([out, pd.DataFrame([{"feature": "(intercept)", "meaning": "base rate of the two labels",
+                                             "value": 1.0, "contribution": base}])], ignore_index=True)
+        out.attrs.update(label=win, runner_up=second, margin=float(s[win] - s[second]))
+        return out
+
+    def describe(self, feats: pd.DataFrame | pd.Series, i=None) -> str:
+        """:meth:`explain` as sentences to read aloud."""
+        e = self.explain(feats, i)
+        lines = [f"model label: {e.attrs['label']} (over {e.attrs['runner_up']} by {e.attrs['margin']:.2f} log-odds)"]
+        for r in e.itertuples(index=False):
+            way = "toward" if r.contribution > 0 else "away from"
+            lines.append(f"  {r.feature:<18} = {r.value:5.2f}  {r.contribution:+.2f} {way} {e.attrs['label']}  ({r.meaning})")
+        return "\n".join(lines)
+
+
+def fit(feats: pd.DataFrame, labels, *, C: float = 1.0, with_vader: bool = False, balanced: bool = True) -> ToneModel:
+    """Fit the multinomial logistic regression on ``feats`` (rows of :mod:`features`) and ``labels``.
+
+    ``balanced`` weights classes by their inverse frequency, so rare ``mixed`` and
+    ``conf`` sentences count as much as common ``coop`` ones. ``C`` is the inverse L2
+    penalty (1.0: scikit-learn's default, not tuned on the test part).
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.asarray(list(labels), dtype=object)
+    if len(y) != len(feats):
+        raise ScopeError(f"{len(feats)} feature rows but {len(y)} labels")
+    bad = sorted(set(y) - set(LABELS))
+    if bad:
+        raise ScopeError(f"labels {bad} are not tone labels; use {', '.join(LABELS)}")
+    if len(set(y)) < 2:
+        raise ScopeError("the model needs at least two different labels to learn from")
+    x = design(feats, with_vader=with_vader)
+    sk = LogisticRegression(C=C, max_iter=2000, class_weight="balanced" if balanced else None)
+    sk.fit(x.to_numpy(), y)
+    classes = tuple(sk.classes_)
+    coef = sk.coef_
+    intercept = sk.intercept_
+    if len(classes) == 2:  # scikit-learn keeps one row for two classes: make it symmetric
+        coef = np.vstack([-coef[0] / 2, coef[0] / 2])
+        intercept = np.array([-intercept[0] / 2, intercept[0] / 2])
+    return ToneModel(classes, pd.DataFrame(coef.T, index=x.columns, columns=list(classes)),
+                     pd.Series(intercept, index=list(classes)), with_vader, len(y), sk)
+
+
+def trained(rec=None, *, part: str = "dev", **kw) -> ToneModel:
+    """The model fitted on the record's coded sentences of ``part`` (``dev``, ``test`` or ``all``)."""
+    from . import record as R
+
+    rec = R.load() if rec is None else rec
+    t = rec.table()
+    if part != "all":
+        t = t[t["split"] == part]
+    if t.empty:
+        raise ScopeError("the tone record has no coded sentences yet (data/tone_record/sentences.csv, column tone)")
+    return fit(t, t["tone"], **kw)
+
+
+def label_corpus(corpus=None, model: ToneModel | None = None, lexicon=None) -> pd.DataFrame:
+    """The model's label for every sentence of a corpus: ``citation, doc_id, model_label``
+    beside the rules' ``rule_label`` (the model defaults to :func:`trained` on the record)."""
+    from .features import for_corpus
+
+    model = trained() if model is None else model
+    f = for_corpus(corpus, lexicon, vader=model.with_vader)
+    return f[["citation", "doc_id", "rule_label"]].assign(model_label=model.predict(f))
+
+
+__all__ = ["MODEL_FEATURES", "design", "fit", "ToneModel", "trained", "label_corpus"]

@@ -1,0 +1,253 @@
+"""Build data/tone_record/ (articles, sentence hashes, labels, features) from article texts.
+
+The texts are read from local folders (``<article_id>.txt``, one paragraph per line) or,
+with ``--fetch``, re-fetched from each article's URL (needs internet; trafilatura). They
+are split with araz's own splitter (:func:`araz.tone.record.segment`); each sentence's
+position, sha1 and features (:func:`araz.tone.features.compute`) are written; labels
+are attached by item id (``R012-3.2`` → article, paragraph, sentence via ``items.csv``)
+and checked against the sentence's hash. Nothing of the text is written.
+
+Typical runs::
+
+    # from the collectors' scratch folder, with the coders' and the adjudicated labels
+    .venv/bin/python tools/tone_record/build.py --scratch /work/scratch/tone_record \\
+        --coder-a coding/coder1/*.csv --coder-b coding/coder2/*.csv --final adjudicated.csv
+
+    # a user with internet: re-fetch the pages and check the shipped hashes still match
+    .venv/bin/python tools/tone_record/build.py --fetch --check
+
+Exit status 1 when a label points to a sentence that is not there, or (``--check``)
+when fewer than ``--min-match`` of the shipped hashes are found again.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+import pandas as pd  # noqa: E402
+
+from araz.tone import features as F  # noqa: E402
+from araz.tone import record as R  # noqa: E402
+
+ARTICLE_COLUMNS = ["article_id", "url", "outlet", "side", "published", "date_evidence", "title", "title_evidence",
+                   "notes", "split"]
+LABEL_COLUMNS = [f"{c}_{f}" for c in R.CODERS for f in R.FIELDS] + list(R.FIELDS) + ["reason"]
+
+
+def read_articles(scratch: Path | None, extra: list[Path]) -> pd.DataFrame:
+    files = list(extra)
+    if scratch:
+        files += sorted(scratch.glob("collect_*/articles.csv"))
+    frames = [pd.read_csv(f, dtype=str, keep_default_na=False) for f in files]
+    if not frames:
+        raise SystemExit("no articles: pass --scratch or --articles, or keep data/tone_record/articles.csv")
+    df = pd.concat(frames, ignore_index=True).drop_duplicates("article_id", keep="first")
+    for col in ("date_evidence", "title_evidence", "notes"):
+        if col in df:
+            df[col] = df[col].map(cap_quotes)
+    return df
+
+
+_QUOTED = re.compile(r"(?<![A-Za-z])'([^']+)'|\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
+#: words of an article a metadata cell may quote (date evidence, notes): the repository holds no article text
+MAX_QUOTED_WORDS = 3
+
+
+def cap_quotes(cell: str, max_words: int = MAX_QUOTED_WORDS) -> str:
+    """Cut every quotation inside a metadata cell to its first ``max_words`` words + "…".
+
+    >>> cap_quotes("estimate: says Tehran 'will host the second meeting on Monday'")
+    "estimate: says Tehran 'will host the…'"
+    """
+    def cut(m: re.Match) -> str:
+        q = next(g for g in m.groups() if g is not None)
+        words = q.split()
+        if len(words) <= max_words:
+            return m.group(0)
+        return m.group(0)[0] + " ".join(words[:max_words]) + "…" + m.group(0)[-1]
+
+    return _QUOTED.sub(cut, cell)
+
+
+def read_texts(scratch: Path | None, folders: list[Path]) -> dict[str, str]:
+    dirs = list(folders) + (sorted(scratch.glob("collect_*/texts")) if scratch else [])
+    out = {}
+    for d in dirs:
+        for p in sorted(d.glob("*.txt")):
+            out.setdefault(p.stem, p.read_text(encoding="utf-8"))
+    return out
+
+
+def fetch_texts(articles: pd.DataFrame, have: dict[str, str]) -> dict[str, str]:
+    """Re-fetch the pages of articles without a local text (trafilatura: main text, one paragraph a line)."""
+    import trafilatura
+
+    out = dict(have)
+    for aid, url in zip(articles["article_id"], articles["url"]):
+        if aid in out:
+            continue
+        html = trafilatura.fetch_url(url)
+        text = trafilatura.extract(html, include_comments=False, include_tables=False) if html else None
+        if text:
+            out[aid] = text
+        else:
+            print(f"could not fetch {aid}: {url}", file=sys.stderr)
+    return out
+
+
+def canonical_dyad(d: str) -> str:
+    """Spelling only: 'none' in lower case, codes in upper case, a mutual pair in alphabetical
+    order as the codebook asks (IRN=AZE -> AZE=IRN). The label itself is never changed."""
+    d = d.strip().replace(" ", "")
+    if d.lower() == "none":
+        return "none"
+    d = d.upper()
+    if "=" in d:
+        a, _, b = d.partition("=")
+        return "=".join(sorted((a, b)))
+    return d
+
+
+def read_labels(files: list[Path], reason_col: str | None = None) -> dict[str, dict]:
+    """item_id -> {tone, voice, dyad[, reason]} from coder CSVs (item_id,tone,voice,dyad,note)."""
+    out = {}
+    for f in files:
+        with open(f, encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                iid = (row.get("item_id") or "").strip()
+                if not iid:
+                    continue
+                rec = {k: (row.get(k) or "").strip() for k in R.FIELDS}
+                rec = {"tone": rec["tone"].lower(), "voice": rec["voice"].lower(), "dyad": canonical_dyad(rec["dyad"])}
+                if reason_col:
+                    rec["reason"] = (row.get("reason") or row.get("note") or "").strip()
+                out[iid] = rec
+    return out
+
+
+def build(articles: pd.DataFrame, texts: dict[str, str], items: pd.DataFrame | None, coder_a: dict, coder_b: dict,
+          final: dict, *, old_split: dict[str, str], redraw: bool) -> tuple:
+    """articles, sentences, features, problems, and the sentence texts (in memory only) in sentence order."""
+    problems: list[str] = []
+    articles = articles[articles["article_id"].isin(texts)].copy()
+    for c in ARTICLE_COLUMNS:
+        if c not in articles:
+            articles[c] = ""
+    drawn = R.draw_split(articles)
+    articles["split"] = [drawn[i] if redraw or aid not in old_split else old_split[aid]
+                         for i, aid in zip(articles.index, articles["article_id"])]
+    articles = articles[ARTICLE_COLUMNS].sort_values(["published", "article_id"], ignore_index=True)
+    rows, feats_in = [], []
+    for aid in articles["article_id"]:
+        for seg in R.segment(texts[aid]):
+            rows.append({"article_id": aid, "paragraph": seg.paragraph, "sentence": seg.sentence,
+                         "sha1": R.sentence_hash(seg.text), **{c: "" for c in LABEL_COLUMNS}})
+            feats_in.append(seg.text)
+    sent = pd.DataFrame(rows)
+    keyed = {(r["article_id"], r["paragraph"], r["sentence"]): i for i, r in enumerate(rows)}
+    if items is not None:
+        for it in items.itertuples(index=False):
+            key = (it.article_id, int(it.paragraph), int(it.sentence))
+            labelled = it.item_id in coder_a or it.item_id in coder_b or it.item_id in final
+            if key not in keyed:
+                if labelled:
+                    problems.append(f"{it.item_id}: {key} is not a sentence of the text")
+                continue
+            i = keyed[key]
+            if R.sentence_hash(it.text) != sent.at[i, "sha1"]:
+                problems.append(f"{it.item_id}: the coded sentence differs from the text at {key}")
+                continue
+            for who, src in (("coder_a", coder_a), ("coder_b", coder_b)):
+                for f in R.FIELDS:
+                    sent.at[i, f"{who}_{f}"] = src.get(it.item_id, {}).get(f, "")
+            fin = final.get(it.item_id)
+            for f in R.FIELDS:
+                a, b = sent.at[i, f"coder_a_{f}"], sent.at[i, f"coder_b_{f}"]
+                sent.at[i, f] = (fin or {}).get(f) or (a if a and a == b else "")
+            sent.at[i, "reason"] = (fin or {}).get("reason", "")
+    groups = sent["article_id"].tolist()
+    feats = F.compute(feats_in, groups=groups, paragraphs=sent["paragraph"].tolist())
+    feats.insert(0, "sentence", sent["sentence"].to_numpy())
+    feats.insert(0, "paragraph", sent["paragraph"].to_numpy())
+    feats.insert(0, "article_id", groups)
+    feats["question"] = feats["question"].map({True: "true", False: "false"})
+    return articles, sent, feats, problems, feats_in
+
+
+def check(shipped: Path, sent: pd.DataFrame, min_match: float, texts: list[str] | None = None,
+          aligned: Path | None = None) -> int:
+    """Compare freshly built hashes with the shipped ones: how many labelled sentences are found again.
+
+    With ``aligned``, also write (on the user's machine, never into the repository) the
+    shipped labels beside the re-fetched sentence each hash points to.
+    """
+    old = pd.read_csv(shipped / "sentences.csv", dtype=str, keep_default_na=False)
+    if aligned is not None and texts is not None:
+        by_hash = dict(zip(sent["sha1"], texts))
+        out = old.assign(text=old["sha1"].map(by_hash).fillna(""))
+        out.to_csv(aligned, index=False)
+        print(f"labels with the re-fetched sentences written to {aligned} (keep it out of the repository)")
+    new = set(sent["sha1"])
+    found = old["sha1"].isin(new)
+    share = float(found.mean()) if len(old) else 1.0
+    print(f"{int(found.sum())} of {len(old)} shipped sentence hashes found again ({share:.0%})")
+    per = old.assign(found=found).groupby("article_id")["found"].mean()
+    for aid, v in per[per < 1].items():
+        print(f"  {aid}: {v:.0%} of its sentences found (the page may have changed)")
+    return 0 if share >= min_match else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scratch", type=Path, help="folder with collect_*/articles.csv, collect_*/texts/, items.csv")
+    ap.add_argument("--articles", type=Path, nargs="*", default=[], help="more article metadata CSVs")
+    ap.add_argument("--texts", type=Path, nargs="*", default=[], help="more folders of <article_id>.txt")
+    ap.add_argument("--items", type=Path, help="items.csv (item_id,code,article_id,paragraph,sentence,text,…)")
+    ap.add_argument("--coder-a", type=Path, nargs="*", default=[])
+    ap.add_argument("--coder-b", type=Path, nargs="*", default=[])
+    ap.add_argument("--final", type=Path, nargs="*", default=[], help="adjudicated labels: item_id,tone,voice,dyad,reason")
+    ap.add_argument("--fetch", action="store_true", help="re-fetch texts missing locally from their URLs (internet)")
+    ap.add_argument("--check", action="store_true", help="only compare with the shipped hashes; write nothing")
+    ap.add_argument("--min-match", type=float, default=0.9)
+    ap.add_argument("--aligned", type=Path, help="with --check: write the shipped labels beside the re-fetched sentences here")
+    ap.add_argument("--redraw", action="store_true", help="draw the dev/test split again (normally kept once drawn)")
+    ap.add_argument("--out", type=Path, default=ROOT / "data" / "tone_record")
+    args = ap.parse_args(argv)
+
+    shipped = args.out
+    old_articles = shipped / "articles.csv"
+    extra = list(args.articles) + ([old_articles] if old_articles.exists() and not args.scratch else [])
+    articles = read_articles(args.scratch, extra)
+    old_split = {}
+    if old_articles.exists():
+        o = pd.read_csv(old_articles, dtype=str, keep_default_na=False)
+        old_split = dict(zip(o["article_id"], o.get("split", pd.Series("", index=o.index))))
+        old_split = {k: v for k, v in old_split.items() if v in R.SPLITS}
+    texts = read_texts(args.scratch, args.texts)
+    if args.fetch:
+        texts = fetch_texts(articles, texts)
+    items_path = args.items or (args.scratch / "items.csv" if args.scratch and (args.scratch / "items.csv").exists() else None)
+    items = pd.read_csv(items_path, dtype=str, keep_default_na=False) if items_path else None
+    a, s, f, problems, seg_texts = build(articles, texts, items, read_labels(args.coder_a), read_labels(args.coder_b),
+                              read_labels(args.final, reason_col="reason"), old_split=old_split, redraw=args.redraw)
+    for p in problems:
+        print("problem:", p, file=sys.stderr)
+    if args.check:
+        return check(shipped, s, args.min_match, seg_texts, args.aligned)
+    shipped.mkdir(parents=True, exist_ok=True)
+    a.to_csv(shipped / "articles.csv", index=False, lineterminator="\n")
+    s.to_csv(shipped / "sentences.csv", index=False, lineterminator="\n")
+    f.to_csv(shipped / "sentence_features.csv", index=False, lineterminator="\n", float_format="%.6g")
+    coded = (s["tone"] != "").sum()
+    print(f"{len(a)} articles, {len(s)} sentences ({coded} with a final tone) written to {shipped}")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

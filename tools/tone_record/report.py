@@ -1,0 +1,107 @@
+"""Write data/tone_record/README.md (the data card) from the record: no number typed by hand.
+
+    .venv/bin/python tools/tone_record/report.py            # cross-validation figures only
+    .venv/bin/python tools/tone_record/report.py --final    # once, at the end: also the held-back test part
+    .venv/bin/python tools/tone_record/report.py --check    # exit 1 when README.md is out of date
+
+Figures that need the labels are written as a clearly marked placeholder until
+sentences.csv has final labels.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "src"))
+
+import jinja2  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from araz.tone import crossval, record  # noqa: E402
+
+PENDING = "**[PLACEHOLDER — needs the final labels: fill sentences.csv, then run tools/tone_record/report.py]**"
+
+
+def md(df: pd.DataFrame, floats: str = "{:.2f}") -> str:
+    """A Markdown table (no extra dependency)."""
+    cols = [str(c) for c in df.columns]
+    out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for row in df.itertuples(index=False):
+        cells = [floats.format(v) if isinstance(v, float) else str(v) for v in row]
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
+def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
+    a, s = rec.articles, rec.sentences
+    halves = a["published"].map(record.half_year)
+    per_half = (a.assign(half=halves).groupby("half")
+                .agg(articles=("article_id", "size"), test=("split", lambda x: int((x == "test").sum())))
+                .reset_index())
+    per_outlet = (a.merge(s.groupby("article_id").size().rename("sentences").reset_index(), on="article_id", how="left")
+                  .groupby(["outlet", "side"]).agg(articles=("article_id", "size"), sentences=("sentences", "sum"))
+                  .reset_index().sort_values(["side", "outlet"]))
+    per_outlet["sentences"] = per_outlet["sentences"].fillna(0).astype(int)
+    sides = a["side"].value_counts()
+    ctx = {
+        "first_half": halves.min(), "last_half": halves.max(), "n_articles": len(a), "n_sentences": len(s),
+        "n_outlets": a["outlet"].nunique(), "n_month_dates": int((a["published"].str.len() == 7).sum()),
+        "n_state": int(a["side"].isin(["Iranian state", "Azerbaijani state"]).sum()),
+        "n_nonstate": int(a["side"].isin(["Iranian non-state", "Azerbaijani independent"]).sum()),
+        "few_sides": ", ".join(f"{k} ({v})" for k, v in sides[sides < 5].items()) or "none",
+        "per_side": md(sides.rename_axis("side").reset_index(name="articles")),
+        "per_half": md(per_half), "per_outlet": md(per_outlet),
+        "n_dev": int((a["split"] == "dev").sum()), "n_test": int((a["split"] == "test").sum()), "n_folds": n_folds,
+    }
+    coded = rec.coded
+    if coded.empty:
+        for k in ("agreement", "label_counts", "evaluation", "targets", "coefficients"):
+            ctx[k] = PENDING
+        return ctx
+    ag = record.agreement(rec)
+    ctx["agreement"] = md(ag)
+    lc = pd.crosstab(coded["tone"], coded["voice"], margins=True, margins_name="all").reset_index()
+    ctx["label_counts"] = md(lc)
+    v = crossval.evaluate(rec, final=final, n_splits=n_folds)
+    summ = v.summary.copy()
+    ctx["evaluation"] = "\n\n".join([
+        md(summ[["part", "method", "n", "macro_f1", "macro_f1_3", "recall_coop", "recall_conf", "recall_mixed",
+                 "recall_neutral"]]),
+        "Confusion matrix, model, cross-validation (rows: final hand label; columns: predicted):",
+        md(v.confusion[("model", "cv")].reset_index()),
+        ("Test part: " + ("scored above (once)." if final else "not yet looked at (run report.py --final once, at the end)."))])
+    t = v.targets.assign(met=v.targets["met"].map({True: "met", False: "NOT met"}))
+    ctx["targets"] = "Targets of issue 16:\n\n" + md(t)
+    ctx["coefficients"] = md(v.coefficients.reset_index().rename(columns={"index": "feature"}))
+    return ctx
+
+
+def render(rec: record.Record, final: bool) -> str:
+    tpl = jinja2.Template((Path(__file__).parent / "card.md.j2").read_text(encoding="utf-8"), keep_trailing_newline=True)
+    return tpl.render(**context(rec, final))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--folder", type=Path, default=None)
+    ap.add_argument("--final", action="store_true", help="also score the held-back test articles (once, at the end)")
+    ap.add_argument("--check", action="store_true", help="exit 1 when README.md differs from what would be written")
+    args = ap.parse_args(argv)
+    rec = record.load(args.folder)
+    out = rec.folder / "README.md"
+    if args.check:
+        current = out.read_text(encoding="utf-8") if out.exists() else ""
+        text = render(rec, final="Test part: scored above" in current)
+        if current != text:
+            print(f"{out} is out of date: run tools/tone_record/report.py", file=sys.stderr)
+            return 1
+        return 0
+    out.write_text(render(rec, args.final), encoding="utf-8")
+    print(f"wrote {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
