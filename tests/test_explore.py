@@ -405,5 +405,12 @@ def test_when_tone_cannot_be_computed_the_explorer_still_filters_and_says_why(tm
 
 
 def test_docstring_examples_run():
+    import importlib
+    import pkgutil
+
+    failed = attempted = 0
+    for info in pkgutil.iter_modules(explore.__path__):
+        result = doctest.testmod(importlib.import_module(f"araz.explore.{info.name}"), optionflags=doctest.ELLIPSIS)
+        failed, attempted = failed + result.failed, attempted + result.attempted
     result = doctest.testmod(explore, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 10
+    assert failed + result.failed == 0 and attempted + result.attempted > 10
