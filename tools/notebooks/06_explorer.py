@@ -230,8 +230,6 @@ citations you found. For more practice with the tone measure, `exercises/ex05_to
 
 app_cells = [
     md("""
-# Araz explorer
-
 Filter, search and read the articles on Iran–Azerbaijan relations. Every result carries its citation
 (`document ¶paragraph.sentence`); open one to read it in its document, with its provenance.
 """),

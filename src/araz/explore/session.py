@@ -16,7 +16,7 @@ A session stands in for its corpus (``len``, ``session[doc_id]``, ``session.sent
 >>> s = explore.Session(corpus)
 >>> before = explore.count(s, {"tone": ["coop"]})
 >>> lex = tone.load_lexicon().copy()
->>> lex.add("Baku", "verbal_cooperation", 3, note="an edit for this example")
+>>> lex = lex.add("Baku", "verbal_cooperation", 3, note="an edit for this example")
 >>> s.set_lexicon(lex)
 >>> explore.count(s, {"tone": ["coop"]}) > before    # this session sees its own labels…
 True
