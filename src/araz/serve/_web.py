@@ -45,8 +45,8 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "Cache-Control": "no-store",
 }
-FULL_MESSAGE = ("The class is full: {n} people are using the explorer, the most this server takes. "
-                "Try again in a minute.")
+FULL_MESSAGE = ("The class is full: {n} people are using the explorer, the most this server takes — "
+                "try again in a minute.")
 IDLE_MESSAGE = ("You were idle for {m:g} minutes, so the server let your session go to make room for others. "
                 "Reload the page to carry on (your filters start afresh).")
 
