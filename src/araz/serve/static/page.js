@@ -123,11 +123,57 @@
     } catch (err) { $("reader").textContent = err.message; }
   }
 
+  // Tone over time as SVG: each point the mean tone score of one outlet at one publication date
+  // (a bar for an inferred date range), its size growing with n; the server sends only the points.
+  const NS = "http://www.w3.org/2000/svg";
+  function svg(tag, attrs, text) {
+    const el = document.createElementNS(NS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) el.setAttribute(k, String(v));
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+  function chartSvg(r) {
+    const W = 900, H = 380, L = 60, R = 170, T = 30, B = 40;
+    const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, width: "100%", role: "img", "aria-label": r.title, class: "araz-chart" });
+    root.append(svg("text", { x: L, y: 18, "font-size": 13 }, r.title));
+    const pts = r.points.filter((p) => p.score !== null);
+    if (!pts.length) { root.append(svg("text", { x: W / 2, y: H / 2, "text-anchor": "middle", fill: "#666" }, r.points.length ? "no tone scores for this selection" : "no matches")); return root; }
+    const day = (s) => Date.parse(s + "T00:00:00Z") / 864e5;
+    let x0 = Math.min(...pts.map((p) => day(p.start))), x1 = Math.max(...pts.map((p) => day(p.end)));
+    if (x1 - x0 < 30) { x0 -= 15; x1 += 15; }
+    const X = (d) => L + (d - x0) / (x1 - x0) * (W - L - R), Y = (v) => T + (1 - (v + 1) / 2) * (H - T - B);
+    root.append(svg("line", { x1: L, x2: W - R, y1: Y(0), y2: Y(0), stroke: "#999" }));
+    for (const v of [-1, -0.5, 0, 0.5, 1]) root.append(svg("text", { x: L - 6, y: Y(v) + 4, "text-anchor": "end", "font-size": 10 }, v.toFixed(1)));
+    const y0 = new Date(x0 * 864e5).getUTCFullYear(), y1 = new Date(x1 * 864e5).getUTCFullYear();
+    for (let y = y0; y <= y1 + 1; y++) {
+      const d = day(`${y}-01-01`); if (d < x0 || d > x1) continue;
+      root.append(svg("line", { x1: X(d), x2: X(d), y1: H - B, y2: H - B + 4, stroke: "#555" }));
+      root.append(svg("text", { x: X(d), y: H - B + 16, "text-anchor": "middle", "font-size": 10 }, String(y)));
+    }
+    root.append(svg("text", { x: 12, y: Y(0), transform: `rotate(-90 12 ${Y(0)})`, "text-anchor": "middle", "font-size": 10 }, "mean tone (+ cooperation, − confrontation)"));
+    const outlets = [...new Set(pts.map((p) => p.outlet))].sort();
+    const colour = (o) => `hsl(${(outlets.indexOf(o) * 137) % 360} 60% 42%)`;
+    const label = pts.length <= 40;
+    for (const p of pts) {
+      const a = X(day(p.start)), b = X(day(p.end)), m = (a + b) / 2, y = Y(p.score), c = colour(p.outlet);
+      if (b - a > 1) root.append(svg("line", { x1: a, x2: b, y1: y, y2: y, stroke: c, "stroke-width": 2, opacity: 0.6 }));
+      const dot = svg("circle", { cx: m, cy: y, r: Math.min(9, 3 + Math.sqrt(p.n)), fill: c, opacity: 0.85 });
+      dot.append(svg("title", {}, `${p.outlet}, ${p.start}${p.end !== p.start ? " – " + p.end : ""}: tone ${p.score.toFixed(2)}, n=${p.n}`));
+      root.append(dot);
+      if (label) root.append(svg("text", { x: m + 6, y: y - 6, "font-size": 9 }, `n=${p.n}`));
+    }
+    outlets.slice(0, 14).forEach((o, i) => {
+      root.append(svg("circle", { cx: W - R + 16, cy: T + 8 + i * 15, r: 4, fill: colour(o) }));
+      root.append(svg("text", { x: W - R + 24, y: T + 12 + i * 15, "font-size": 10 }, o.length > 24 ? o.slice(0, 23) + "…" : o));
+    });
+    if (r.warning) root.append(svg("text", { x: L, y: H - 4, "font-size": 10, fill: "#a94400" }, "⚠ " + r.warning));
+    return root;
+  }
+
   async function drawChart() {
     try {
       const r = await send("chart");
-      const img = document.createElement("img"); img.alt = "tone over time"; img.src = "data:image/png;base64," + r.png;
-      $("chart").replaceChildren(img);
+      $("chart").replaceChildren(chartSvg(r));
     } catch (err) { $("chart").textContent = err.message; }
   }
 
