@@ -257,3 +257,14 @@ def test_cli_rejects_bad_limits(capsys):
     assert "at least 1" in capsys.readouterr().err
     assert main(["serve", "--idle-timeout", "0"]) == 2
     assert "minutes" in capsys.readouterr().err
+
+
+def test_the_page_can_live_under_a_proxys_path_prefix():
+    from araz.serve._web import Hub, make_app, normalise_base_url
+
+    assert normalise_base_url(None) == "/" and normalise_base_url("services/araz") == "/services/araz/"
+    app = make_app(Hub(2, 60), "/services/araz/")
+    paths = {rule.matcher.regex.pattern for rule in app.default_router.rules[0].target.rules}
+    assert r"/services/araz/ws$" in paths and r"/services/araz/$" in paths
+    script = (Path(__file__).parents[1] / "src/araz/serve/static/page.js").read_text()
+    assert 'location.pathname.replace(/[^/]*$/, "") + "ws"' in script  # the websocket is found relative to the page

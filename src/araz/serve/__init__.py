@@ -39,6 +39,9 @@ def build_parser(p: argparse.ArgumentParser | None = None) -> argparse.ArgumentP
                         "127.0.0.1 behind a reverse proxy)")
     p.add_argument("--max-visitors", type=int, default=40, help="open pages at once; the next one sees 'the class is full' (default 40)")
     p.add_argument("--idle-timeout", type=float, default=30.0, help="minutes without a click before a visitor's state is released (default 30)")
+    p.add_argument("--base-url", default=os.environ.get("JUPYTERHUB_SERVICE_PREFIX", "/"),
+                   help="path prefix the page is served under, for a proxy that keeps it (default /; "
+                        "$JUPYTERHUB_SERVICE_PREFIX when run as a JupyterHub service)")
     p.add_argument("--workers", type=int, default=4, help=argparse.SUPPRESS)
     return p
 
@@ -63,7 +66,7 @@ def _lan_address() -> str | None:
 def worker_command(args) -> list[str]:
     return [sys.executable, "-m", "araz.serve._web", "--port", str(args.port), "--host", args.host,
             "--max-visitors", str(args.max_visitors), "--idle-timeout", str(args.idle_timeout),
-            "--workers", str(args.workers)]
+            "--workers", str(args.workers), "--base-url", args.base_url]
 
 
 def run(args) -> int:
@@ -116,8 +119,11 @@ def run(args) -> int:
                     host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
                     lan = _lan_address() if args.host in ("0.0.0.0", "::") else None
                     where = args.corpus or "the shipped corpus"
-                    print(f"\nAraz class server on {where}: http://{host}:{args.port}/"
-                          + (f"  — share http://{lan}:{args.port}/ with the class" if lan else "")
+                    from ._web import normalise_base_url
+
+                    base = normalise_base_url(args.base_url)
+                    print(f"\nAraz class server on {where}: http://{host}:{args.port}{base}"
+                          + (f"  — share http://{lan}:{args.port}{base} with the class" if lan else "")
                           + f"  (up to {args.max_visitors} at once; Ctrl+C stops it)\n", flush=True)
             code = proc.wait()
             if stopping:

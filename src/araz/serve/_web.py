@@ -192,14 +192,23 @@ class VisitorSocket(tornado.websocket.WebSocketHandler):
         self.release()
 
 
-def make_app(hub: Hub) -> tornado.web.Application:
+def normalise_base_url(base: str | None) -> str:
+    """``/`` or ``/some/prefix/`` (behind a proxy that does not strip its prefix, e.g. a JupyterHub service)."""
+    base = "/" + (base or "").strip("/")
+    return base if base == "/" else base + "/"
+
+
+def make_app(hub: Hub, base_url: str = "/") -> tornado.web.Application:
+    import re
+
+    b = re.escape(normalise_base_url(base_url))
     return tornado.web.Application([
-        (r"/", PageHandler, {"hub": hub}),
-        (r"/static/page\.js", AssetHandler, {"name": "page.js", "mime": "text/javascript; charset=utf-8"}),
-        (r"/static/page\.css", AssetHandler, {"name": "page.css", "mime": "text/css; charset=utf-8"}),
-        (r"/health", HealthHandler, {"hub": hub}),
+        (rf"{b}", PageHandler, {"hub": hub}),
+        (rf"{b}static/page\.js", AssetHandler, {"name": "page.js", "mime": "text/javascript; charset=utf-8"}),
+        (rf"{b}static/page\.css", AssetHandler, {"name": "page.css", "mime": "text/css; charset=utf-8"}),
+        (rf"{b}health", HealthHandler, {"hub": hub}),
         (r"/favicon\.ico", NoIcon),
-        (r"/ws", VisitorSocket, {"hub": hub}),
+        (rf"{b}ws", VisitorSocket, {"hub": hub}),
     ], websocket_max_message_size=MAX_MESSAGE, websocket_ping_interval=20, compress_response=True)
 
 
@@ -210,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-visitors", type=int, default=40)
     p.add_argument("--idle-timeout", type=float, default=30.0, help="minutes")
     p.add_argument("--workers", type=int, default=4)
+    p.add_argument("--base-url", default="/")
     return p
 
 
@@ -220,11 +230,12 @@ def main(argv=None) -> int:
     print(f"araz serve worker {os.getpid()}: {info['documents']:,} documents, {info['sentences']:,} sentences ready "
           f"in {time.perf_counter() - t0:.1f} s", flush=True)
     hub = Hub(args.max_visitors, args.idle_timeout * 60, workers=args.workers)
-    server = tornado.httpserver.HTTPServer(make_app(hub), xheaders=True)
+    base = normalise_base_url(args.base_url)
+    server = tornado.httpserver.HTTPServer(make_app(hub, base), xheaders=True)
     server.listen(args.port, address=args.host)
     tick = max(0.2, min(30.0, hub.idle_timeout_s / 4))
     tornado.ioloop.PeriodicCallback(hub.reap_idle, tick * 1000).start()
-    print(f"araz serve worker listening on http://{args.host}:{args.port}/", flush=True)
+    print(f"araz serve worker listening on http://{args.host}:{args.port}{base}", flush=True)
     tornado.ioloop.IOLoop.current().start()
     return 0
 
