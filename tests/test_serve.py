@@ -250,6 +250,15 @@ def test_a_killed_worker_is_replaced_without_the_lecturer(server):
     assert any("starting a new one" in line for line in s.lines)
 
 
+def test_an_invalid_corpus_is_reported_and_nothing_is_served(tmp_path, capsys):
+    from araz.cli import main
+
+    folder = make_corpus(tmp_path, {"bad.md": ({"title": "No outlet", "published": "not a date"}, "Some text.")})
+    assert main(["serve", "--corpus", str(folder), "--port", str(_free_port())]) == 1
+    err = capsys.readouterr().err
+    assert "is not valid; nothing was served" in err and "bad.md" in err
+
+
 def test_cli_rejects_bad_limits(capsys):
     from araz.cli import main
 
@@ -260,7 +269,8 @@ def test_cli_rejects_bad_limits(capsys):
 
 
 def test_the_page_can_live_under_a_proxys_path_prefix():
-    from araz.serve._web import Hub, make_app, normalise_base_url
+    from araz.serve import normalise_base_url
+    from araz.serve._web import Hub, make_app
 
     assert normalise_base_url(None) == "/" and normalise_base_url("services/araz") == "/services/araz/"
     app = make_app(Hub(2, 60), "/services/araz/")

@@ -63,6 +63,12 @@ def _lan_address() -> str | None:
         return None
 
 
+def normalise_base_url(base: str | None) -> str:
+    """``/`` or ``/some/prefix/`` (behind a proxy that does not strip its prefix, e.g. a JupyterHub service)."""
+    base = "/" + (base or "").strip("/")
+    return base if base == "/" else base + "/"
+
+
 def worker_command(args) -> list[str]:
     return [sys.executable, "-m", "araz.serve._web", "--port", str(args.port), "--host", args.host,
             "--max-visitors", str(args.max_visitors), "--idle-timeout", str(args.idle_timeout),
@@ -70,7 +76,7 @@ def worker_command(args) -> list[str]:
 
 
 def run(args) -> int:
-    from ..app import _port_free, check_corpus
+    from ..app import _port_free  # stdlib only: the supervisor stays small (it counts in the server's memory)
 
     if not 0 < args.port < 65536:
         print(f"araz serve: --port {args.port} is not a port; use a number from 1024 to 65535", file=sys.stderr)
@@ -85,11 +91,12 @@ def run(args) -> int:
     env.setdefault("MPLBACKEND", "Agg")
     env["ARAZ_CORPUS"] = ""
     if args.corpus:
-        report = check_corpus(args.corpus)
-        if report:
+        # validated in a child process, so that the supervisor never holds the corpus in memory
+        check = subprocess.run([sys.executable, "-m", "araz.app", "--check", "--corpus", args.corpus],
+                               env=env, capture_output=True, text=True)
+        if check.returncode != 0:
             print(f"araz serve: the corpus at {args.corpus} is not valid; nothing was served:", file=sys.stderr)
-            for line in report:
-                print(f"  {line}", file=sys.stderr)
+            print(check.stderr.replace("araz app:", "").rstrip().replace("make app again", "araz serve again"), file=sys.stderr)
             return 1
         env["ARAZ_CORPUS"] = str(Path(args.corpus).expanduser().resolve())
     if not _port_free(args.host, args.port):
@@ -119,8 +126,6 @@ def run(args) -> int:
                     host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
                     lan = _lan_address() if args.host in ("0.0.0.0", "::") else None
                     where = args.corpus or "the shipped corpus"
-                    from ._web import normalise_base_url
-
                     base = normalise_base_url(args.base_url)
                     print(f"\nAraz class server on {where}: http://{host}:{args.port}{base}"
                           + (f"  — share http://{lan}:{args.port}{base} with the class" if lan else "")

@@ -28,6 +28,7 @@ def warm() -> dict:
 
     c = corpus()
     ix = explore.index(c)  # tone labels and mentions are computed here
+    ix.row_label_columns(ix.s_doc[:1])  # the per-sentence entity labels of large exports (~6 s at 10,000 articles)
     search.build_index(c)
     v = Visitor(c, "warm-up")  # imports matplotlib, builds its font cache, draws once
     for msg in ({"action": "hello"}, {"action": "select"}, {"action": "chart"}):

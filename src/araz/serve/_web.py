@@ -31,7 +31,7 @@ import tornado.ioloop
 import tornado.web
 import tornado.websocket
 
-from . import _state
+from . import _state, normalise_base_url
 from ._visitor import Visitor
 
 STATIC = Path(__file__).with_name("static")
@@ -190,12 +190,6 @@ class VisitorSocket(tornado.websocket.WebSocketHandler):
 
     def on_close(self):
         self.release()
-
-
-def normalise_base_url(base: str | None) -> str:
-    """``/`` or ``/some/prefix/`` (behind a proxy that does not strip its prefix, e.g. a JupyterHub service)."""
-    base = "/" + (base or "").strip("/")
-    return base if base == "/" else base + "/"
 
 
 def make_app(hub: Hub, base_url: str = "/") -> tornado.web.Application:
