@@ -10,7 +10,7 @@ student run ``--rounds`` scripted sessions, with think time between actions as a
 would (uniform ``--think`` seconds):
 
     open (connect + hello) → filter by outlet and year → search (query + the filters)
-    → open a document → tone chart → export (CSV download)
+    → open a document → tone chart → export (CSV made) → download (the file fetched over HTTP)
 
 A student is a real client speaking the page's protocol (JSON over the websocket, as
 ``araz/serve/static/page.js`` does). Each answer is checked: ``ok``, and the total of a
@@ -43,7 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 GIB = 2**30
 TARGETS = {"memory_gib": 6.0, "p95_ms": 500.0, "first_paint_s": 5.0}
-ACTIONS = ["open", "filter", "search", "read", "chart", "export"]
+ACTIONS = ["open", "filter", "search", "read", "chart", "export", "download"]
 QUERIES = ["cooperation", "Zangezur", "border*", '"3+3"', "Tehran AND Baku", "trade", "security", "corridor"]
 CHROMIUM = os.environ.get("ARAZ_CHROMIUM") or "/usr/bin/chromium"
 
@@ -165,6 +165,14 @@ class Expect:
             return self.memo[key]
 
 
+def _fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=120) as r:
+        return r.read()
+
+
+sizes: list[int] = []
+
+
 async def student(i: int, url: str, plan: dict, expect: Expect, rounds: int, think: tuple[float, float],
                   times: dict, errors: list, rnd: random.Random) -> None:
     from websockets.asyncio.client import connect
@@ -215,6 +223,13 @@ async def student(i: int, url: str, plan: dict, expect: Expect, rounds: int, thi
                     times[name].append((time.perf_counter() - t) * 1000)
                     if name == "read" and first not in a["selected"]:
                         errors.append(f"student {i}: opened {first} but the page says {a['selected']}")
+                    if name == "export":  # the browser then fetches the file over HTTP, as a download
+                        t = time.perf_counter()
+                        data = await asyncio.get_running_loop().run_in_executor(None, _fetch, url + a["url"])
+                        times["download"].append((time.perf_counter() - t) * 1000)
+                        sizes.append(len(data))
+                        if len(data) != a["bytes"] or not data.startswith(b"# Araz explorer export"):
+                            errors.append(f"student {i}: the CSV download is not the export ({len(data)} bytes)")
         except Exception as err:  # noqa: BLE001 - every failure is counted and shown
             errors.append(f"student {i} round {r}: {type(err).__name__}: {err}")
         await asyncio.sleep(rnd.uniform(*think))
@@ -307,6 +322,7 @@ def scenario(name: str, corpus_folder: Path | None, students: int, browsers: int
             await asyncio.sleep(0.05)  # the class arrives within a couple of seconds
         await asyncio.gather(*tasks)
 
+    sizes.clear()
     asyncio.run(run_all())
     for th in threads:
         th.join(timeout=300)
@@ -326,6 +342,8 @@ def scenario(name: str, corpus_folder: Path | None, students: int, browsers: int
         "rss_timeline": [(round(t, 1), round(r / GIB, 3)) for t, r in server.samples[::step]],
         "wall_s": round(wall, 1), "server_cpu_s": round(cpu, 1), "actions": rows, "errors": errors,
         "first_paint_s": [round(x, 2) for x in browser_out.get("first_paint_s", [])],
+        "download_mb": {"median": round(statistics.median(sizes) / 2**20, 2) if sizes else None,
+                        "max": round(max(sizes) / 2**20, 2) if sizes else None},
     }
 
 
@@ -356,7 +374,9 @@ def table(result: dict) -> str:
     out += ["", f"server ready after {result['ready_s']} s; RSS idle {result['idle_rss_gib']:.2f} GiB, peak "
             f"{result['peak_rss_gib']:.2f} GiB (≈ {result['per_visitor_mib']} MiB per visitor); "
             f"run wall {result['wall_s']} s, server CPU {result['server_cpu_s']} s; "
-            f"first paint {', '.join(f'{x:.2f} s' for x in result['first_paint_s']) or '—'}; errors {len(result['errors'])}",
+            f"first paint {', '.join(f'{x:.2f} s' for x in result['first_paint_s']) or '—'}; "
+            f"CSV downloads median {result['download_mb']['median']} MB, max {result['download_mb']['max']} MB; "
+            f"errors {len(result['errors'])}",
             "", "RSS over time (s, GiB): " + ", ".join(f"{t:g}: {r:.2f}" for t, r in result["rss_timeline"])]
     return "\n".join(out)
 

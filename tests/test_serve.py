@@ -70,21 +70,26 @@ def test_bad_arguments_get_a_message_not_a_crash(corpus):
     assert not v.handle({"action": "read", "citation": "no-such-doc ¶1.1"})["ok"]
 
 
-def test_exports_are_bytes_for_the_browser_and_nothing_is_written(corpus, tmp_path, monkeypatch):
-    import base64
-
+def test_exports_are_held_in_memory_for_one_download_and_nothing_is_written(corpus, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    v = Visitor(corpus)
+    v, other = Visitor(corpus), Visitor(corpus)
     v.handle({"action": "select", "filters": {"outlets": ["Alwaght"]}})
     v.handle({"action": "notes", "text": "Assessment. [[alwaght-2025-araghchi-baku ¶16.2]]"})
-    got = {k: v.handle({"action": "export", "kind": k}) for k in ("csv", "png", "brief", "lexicon")}
-    assert all(r["ok"] for r in got.values()), got
-    csv = base64.b64decode(got["csv"]["data"]).decode()
+    got = {}
+    for kind in ("csv", "png", "brief", "lexicon"):
+        r = v.handle({"action": "export", "kind": kind})
+        assert r["ok"] and r["url"].startswith("download/"), r
+        token = r["url"].split("/")[1]
+        assert other.take_download(token) is None  # another visitor cannot take it
+        name, mime, data = v.take_download(token)
+        assert len(data) == r["bytes"] and name == r["filename"]
+        assert v.take_download(token) is None  # once
+        got[kind] = data
+    csv = got["csv"].decode()
     assert csv.startswith("# Araz explorer export") and "Alwaght" in csv and "Financial Tribune" not in csv
-    assert base64.b64decode(got["png"]["data"]).startswith(b"\x89PNG")
-    brief = base64.b64decode(got["brief"]["data"]).decode()
-    assert brief.startswith("# Briefing note") and "Assessment." in brief
-    assert base64.b64decode(got["lexicon"]["data"]).decode().startswith("term,class,weight,note")
+    assert got["png"].startswith(b"\x89PNG")
+    assert got["brief"].decode().startswith("# Briefing note") and "Assessment." in got["brief"].decode()
+    assert got["lexicon"].decode().startswith("term,class,weight,note")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -235,6 +240,11 @@ def test_exports_over_the_websocket_leave_the_servers_folder_unchanged(server):
         for kind in ("csv", "png", "brief", "lexicon"):
             r = ask(c, "export", kind=kind)
             assert r["ok"] and r["bytes"] > 100
+            with urllib.request.urlopen(f"{s.url}/{r['url']}", timeout=10) as got:
+                assert len(got.read()) == r["bytes"] and r["filename"] in got.headers["Content-Disposition"]
+            with pytest.raises(urllib.error.HTTPError) as err:  # once only
+                urllib.request.urlopen(f"{s.url}/{r['url']}", timeout=10)
+            assert err.value.code == 404
     assert sorted(p.relative_to(cwd) for p in cwd.rglob("*")) == before
     assert not (cwd / "exports").exists()
 

@@ -7,12 +7,13 @@ the table :data:`ACTIONS` below — each a method of :class:`Visitor` that calls
 :mod:`araz.explore` and renders with the escaped views of :mod:`araz.widgets._html`.
 Nothing else exists: a message naming any other action (a Jupyter ``execute_request``,
 say) is refused, and no argument is ever evaluated, imported, opened as a file or
-written anywhere. Exports come back as bytes for the browser to save.
+written anywhere. Exports are kept in the visitor's memory and fetched once by their browser
+(``download/<token>``); nothing is written on the server.
 """
 from __future__ import annotations
 
-import base64
 import datetime as dt
+import secrets
 import time
 
 from .. import explore
@@ -108,6 +109,7 @@ class Visitor:
         self.lexicon = None  # the edited lexicon (None: the shipped one)
         self.last_seen = time.monotonic()
         self.actions = 0
+        self.download: tuple[str, str, str, bytes] | None = None  # (token, filename, mime, bytes) until fetched
 
     # ---- dispatch ---------------------------------------------------------------------
     def handle(self, message) -> dict:
@@ -135,6 +137,7 @@ class Visitor:
         """Release this visitor's state (their session's own tone labels, notes, picks)."""
         self.session.close()
         self.lexicon = None
+        self.download = None
 
     # ---- actions --------------------------------------------------------------------------
     def hello(self, msg) -> dict:
@@ -201,6 +204,13 @@ class Visitor:
                 "warning": _trend_warning(series) if len(series) else ""}
 
     def export(self, msg) -> dict:
+        """Make an export for this visitor's browser to fetch once from ``download/<token>``.
+
+        The bytes stay in this visitor's memory (never on disk) until fetched, replaced by the
+        next export, or the visitor leaves; the token is random and works once. Sending them over
+        HTTP rather than inside the websocket's JSON spares the base64 inflation and keeps a
+        20 MB CSV from holding up the visitor's next click.
+        """
         kind = msg.get("kind")
         if kind == "csv":
             data, name, mime = explore.csv_bytes(self.session, self.filters), "araz-selection.csv", "text/csv"
@@ -217,7 +227,17 @@ class Visitor:
             data, name, mime = t.to_csv(index=False, lineterminator="\n").encode("utf-8"), "tone_edited.csv", "text/csv"
         else:
             raise Refused("export kind must be csv, png, brief or lexicon")
-        return {"filename": name, "mime": mime, "data": base64.b64encode(data).decode("ascii"), "bytes": len(data)}
+        token = secrets.token_hex(16)
+        self.download = (token, name, mime, data)
+        return {"filename": name, "mime": mime, "url": f"download/{token}", "bytes": len(data)}
+
+    def take_download(self, token: str):
+        """``(filename, mime, bytes)`` for this visitor's pending export with ``token`` (once), else ``None``."""
+        held = self.download
+        if held is None or not secrets.compare_digest(held[0], token):
+            return None
+        self.download = None
+        return held[1:]
 
     def notes(self, msg) -> dict:
         self.session.notes = _text(msg.get("text"), "notes", MAX_NOTES)

@@ -7,6 +7,7 @@ from the visitor, so no file on the server can be asked for:
 * ``GET /``            the page (``static/page.html``), or a 503 "the class is full" page;
 * ``GET /static/page.js``, ``/static/page.css``  its two assets;
 * ``GET /health``      JSON: visitors, limits, RSS of this process (for the lecturer and the benchmark);
+* ``GET /download/<token>``  a visitor's export, from memory, once (the token is random, 128 bits);
 * ``/ws``              the page's websocket: JSON actions answered by :class:`~._visitor.Visitor`.
 
 Each visitor's messages are answered one at a time (Tornado delivers the next message
@@ -122,6 +123,27 @@ class AssetHandler(tornado.web.RequestHandler):
         self.finish((STATIC / self.name).read_bytes())
 
 
+class DownloadHandler(tornado.web.RequestHandler):
+    """A visitor's export, fetched once by its random token; from memory, never from a file."""
+
+    def initialize(self, hub: Hub):
+        self.hub = hub
+
+    def get(self, token: str):
+        _headers(self)
+        for sock in list(self.hub.sockets.values()):
+            visitor = sock.visitor
+            got = visitor.take_download(token) if visitor is not None else None
+            if got is not None:
+                name, mime, data = got
+                self.set_header("Content-Type", mime)
+                self.set_header("Content-Disposition", f'attachment; filename="{name}"')
+                self.finish(data)
+                return
+        self.set_status(404)
+        self.finish("This download has expired: make the export again.")
+
+
 class NoIcon(tornado.web.RequestHandler):
     def get(self):
         self.set_status(204)
@@ -201,6 +223,7 @@ def make_app(hub: Hub, base_url: str = "/") -> tornado.web.Application:
         (rf"{b}static/page\.js", AssetHandler, {"name": "page.js", "mime": "text/javascript; charset=utf-8"}),
         (rf"{b}static/page\.css", AssetHandler, {"name": "page.css", "mime": "text/css; charset=utf-8"}),
         (rf"{b}health", HealthHandler, {"hub": hub}),
+        (rf"{b}download/([0-9a-f]{{32}})", DownloadHandler, {"hub": hub}),
         (r"/favicon\.ico", NoIcon),
         (rf"{b}ws", VisitorSocket, {"hub": hub}),
     ], websocket_max_message_size=MAX_MESSAGE, websocket_ping_interval=20, compress_response=True)

@@ -188,10 +188,8 @@
     $("export-status").textContent = "preparing…";
     try {
       const r = await send("export", { kind });
-      const bytes = Uint8Array.from(atob(r.data), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([bytes], { type: r.mime }));
-      const a = document.createElement("a"); a.href = url; a.download = r.filename; document.body.append(a); a.click(); a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      // fetched once over HTTP from the server's memory (relative to the page, like the websocket)
+      const a = document.createElement("a"); a.href = r.url; a.download = r.filename; document.body.append(a); a.click(); a.remove();
       $("export-status").textContent = `Saved ${r.filename} (${r.bytes.toLocaleString()} bytes) through your browser.`;
     } catch (err) { $("export-status").textContent = err.message; }
   }
