@@ -246,6 +246,9 @@ def main(argv=None) -> int:
     info = _state.warm()
     print(f"araz serve worker {os.getpid()}: {info['documents']:,} documents, {info['sentences']:,} sentences ready "
           f"in {time.perf_counter() - t0:.1f} s", flush=True)
+    # From here on nothing a visitor does writes to disk: a tone-lab edit rescores the corpus with
+    # the visitor's lexicon, which araz.tone would otherwise keep in the on-disk cache.
+    os.environ["ARAZ_CACHE"] = "off"
     hub = Hub(args.max_visitors, args.idle_timeout * 60, workers=args.workers)
     base = normalise_base_url(args.base_url)
     server = tornado.httpserver.HTTPServer(make_app(hub, base), xheaders=True)
