@@ -26,7 +26,7 @@ help:
 	@echo "make brief  an example briefing note (Markdown, HTML, PDF) into briefs/"
 	@echo "make app    the explorer as a web page (PORT=8866 CORPUS=path)"
 	@echo "make bench  benchmarks at scale (N=10000)"
-	@echo "make serve  the explorer for a whole class (PORT=8870 CORPUS=path MAX=40 IDLE=30)"
+	@echo "make serve  the explorer for a whole class (SERVE_PORT=8870 CORPUS=path MAX=40 IDLE=30)"
 	@echo "make bench-seminar  simulated class on the server (STUDENTS=30 N=10000)"
 
 .tools/bin/uv:

@@ -136,3 +136,27 @@ def test_two_students_at_once_are_isolated(class_server, chromium):
     assert after == before, "the page wrote something on the server"
     with urllib.request.urlopen(url + "health", timeout=5) as r:
         assert json.loads(r.read())["served"] >= 2
+
+
+def test_a_page_survives_a_killed_server_worker(class_server, chromium):
+    """The supervisor starts a new worker; the page reconnects by itself and replays its filters."""
+    import os
+    import signal
+    import time
+
+    url = class_server["url"]
+    context, page, errors = _open(chromium, url)
+    try:
+        page.select_option("#outlets", ["Alwaght"])
+        shown = _until(page, "status", lambda t: "in 1 document" in t)
+        with urllib.request.urlopen(url + "health", timeout=5) as r:
+            old = json.loads(r.read())["pid"]
+        os.kill(old, signal.SIGKILL)
+        _until(page, "connection", lambda t: "reconnecting" in t, timeout=30)
+        _until(page, "connection", lambda t: t == "connected", timeout=180)
+        assert _until(page, "status", lambda t: t == shown, timeout=60) == shown  # same filters, same answer
+        with urllib.request.urlopen(url + "health", timeout=5) as r:
+            assert json.loads(r.read())["pid"] != old
+        assert [e for e in errors if "WebSocket" not in e] == []
+    finally:
+        context.close()
