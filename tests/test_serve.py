@@ -93,6 +93,19 @@ def test_exports_are_held_in_memory_for_one_download_and_nothing_is_written(corp
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_lexicon_edit_holds_on_a_corpus_without_hand_labels(tmp_path):
+    import araz
+
+    folder = make_corpus(tmp_path, {"a.md": ({"title": "T", "outlet": "Example Daily", "published": "2024-05-01"},
+                                             "Baku replied to Tehran. The talks went on.")})
+    v = Visitor(araz.load_corpus(folder))
+    coop = {"action": "select", "filters": {"tone": ["coop"]}}
+    before = v.handle(coop)["total"]
+    r = v.handle({"action": "lab_edit", "op": "add", "term": "replied", "cls": "verbal_cooperation", "weight": 2})
+    assert r["ok"] and "no hand labels" in r["agreement"], r
+    assert v.handle(coop)["total"] == before + 1
+
+
 def test_document_text_reaches_the_page_escaped(tmp_path):
     import araz
 

@@ -275,12 +275,15 @@ class Visitor:
             raise Refused("op must be add, remove or reset")
         self.session.set_lexicon(lex)
         self.lexicon = lex
-        v = explore.lab_agreement(self.session)
         from ..widgets._tone_lab import agreement_html
 
+        try:
+            agreement = agreement_html(explore.lab_agreement(self.session))
+        except ArazError as err:  # e.g. a corpus without hand labels: the edit holds, there is nothing to agree with
+            agreement = H.status_html(str(err), "empty")
         n = len(lex) if lex is not None else len(tone.load_lexicon())
         return {"status": f"{said}. Your lexicon has {n} terms; your explorer now uses it (nobody else's does).",
-                "agreement": agreement_html(v), "terms": n}
+                "agreement": agreement, "terms": n}
 
 
 ACTIONS = {
