@@ -301,3 +301,13 @@ def test_the_page_can_live_under_a_proxys_path_prefix():
     assert r"/services/araz/ws$" in paths and r"/services/araz/$" in paths
     script = (Path(__file__).parents[1] / "src/araz/serve/static/page.js").read_text()
     assert 'location.pathname.replace(/[^/]*$/, "") + "ws"' in script  # the websocket is found relative to the page
+
+
+def test_a_page_of_another_site_cannot_open_a_visitors_websocket(server):
+    s, _ = server
+    with pytest.raises(Exception) as err:
+        with ws_client.connect(f"ws://127.0.0.1:{s.port}/ws", origin="http://evil.example.org", open_timeout=10):
+            pass
+    assert "403" in str(err.value)
+    with s.ws() as c:  # no Origin (a script, the benchmark) or the page's own origin: accepted
+        assert ask(c, "hello")["ok"]
