@@ -49,11 +49,11 @@ from .query import (CATEGORIES, MAX_PAGE_SIZE, PAGE_SIZE, TONE_LABELS, UNITS, VO
 from .reading import reader
 from .selecting import RESULT_COLUMNS, Selection, count, kwic, options, select, selection, table
 from .session import Session, lab_agreement, lab_score, session
-from .timeline import chart, tone_series
+from .timeline import chart, series_warning, tone_series
 
 __all__ = [
     "Filters", "Selection", "Index", "index", "options", "select", "selection", "count", "kwic",
     "parse_query", "reader", "compare", "compare_chart", "tone_series", "chart", "table",
-    "export_csv", "export_png", "csv_bytes", "png_bytes", "brief_markdown", "lab_score", "lab_agreement",
+    "export_csv", "export_png", "csv_bytes", "png_bytes", "brief_markdown", "lab_score", "lab_agreement", "series_warning",
     "Session", "session", "TONE_LABELS", "VOICES", "UNITS",
 ]

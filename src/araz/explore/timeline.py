@@ -62,7 +62,7 @@ def tone_series(corpus, filters: Filters | Mapping | None = None, *, max_points:
     return g[cols]
 
 
-def _trend_warning(series: pd.DataFrame) -> str:
+def series_warning(series: pd.DataFrame) -> str:
     """The tone module's small-corpus warning for this series ("" when the data are enough)."""
     if series.empty:
         return ""
@@ -113,7 +113,7 @@ def chart(ax, corpus, filters: Filters | Mapping | None = None):
     ax.set_title(f"Tone over time: {n_s:,} sentences in {n_d:,} document{'s' if n_d != 1 else ''}", fontsize=10)
     if len(cmap) <= 12:
         ax.legend(fontsize=7, loc="best")
-    warning = _trend_warning(series)
+    warning = series_warning(series)
     if warning:
         ax.text(0.01, 0.01, "⚠ " + warning, transform=ax.transAxes, fontsize=7, color="#a94400",
                 va="bottom", ha="left", wrap=True)

@@ -192,7 +192,7 @@ class Visitor:
         instead of a PNG keeps a chart a few milliseconds of server time (matplotlib's text
         layout alone costs ~0.3 s of CPU per chart, which thirty students would queue for).
         """
-        from ..explore.timeline import _trend_warning
+        from ..explore import series_warning
 
         series = explore.tone_series(self.session, self.filters)
         points = [{"outlet": str(r.outlet), "start": r.start.date().isoformat(), "end": r.end.date().isoformat(),
@@ -201,7 +201,7 @@ class Visitor:
                   for r in series.itertuples(index=False)]
         n_s, n_d = int(series["n"].sum()) if len(series) else 0, int(series["documents"].sum()) if len(series) else 0
         return {"points": points, "title": f"Tone over time: {n_s:,} sentences in {n_d:,} document{'s' if n_d != 1 else ''}",
-                "warning": _trend_warning(series) if len(series) else ""}
+                "warning": series_warning(series) if len(series) else ""}
 
     def export(self, msg) -> dict:
         """Make an export for this visitor's browser to fetch once from ``download/<token>``.
