@@ -311,3 +311,13 @@ def test_a_page_of_another_site_cannot_open_a_visitors_websocket(server):
     assert "403" in str(err.value)
     with s.ws() as c:  # no Origin (a script, the benchmark) or the page's own origin: accepted
         assert ask(c, "hello")["ok"]
+
+
+def test_a_worker_that_cannot_start_is_not_restarted_for_ever(monkeypatch, capsys):
+    import araz.serve as serve
+
+    monkeypatch.setattr(serve, "worker_command", lambda args: [sys.executable, "-c", "import sys; print('boom'); sys.exit(3)"])
+    monkeypatch.setattr(serve, "RESTART_PAUSE_S", 0.0)
+    assert serve.main(["--port", str(_free_port()), "--host", "127.0.0.1"]) == 1
+    out = capsys.readouterr()
+    assert out.out.count("boom") == serve.MAX_FAILED_STARTS and "failed to start 3 times" in out.err

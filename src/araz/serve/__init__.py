@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 RESTART_PAUSE_S = 1.0
+MAX_FAILED_STARTS = 3
 
 
 def build_parser(p: argparse.ArgumentParser | None = None) -> argparse.ArgumentParser:
@@ -110,19 +111,24 @@ def run(args) -> int:
         stopping = True
         raise KeyboardInterrupt
 
+    previous = {}
     for sig in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
         if sig is not None:
-            signal.signal(sig, stop)
+            previous[sig] = signal.signal(sig, stop)
     proc = None
     starts = 0
+    failed_to_start = 0  # a worker that dies before it listens is not restarted for ever
     try:
         while not stopping:
             starts += 1
             proc = subprocess.Popen(worker_command(args), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                     text=True, bufsize=1)
+            listening = False
             for line in proc.stdout:
                 print(line.rstrip("\n"), flush=True)
                 if "listening on" in line:
+                    listening = True
+                    failed_to_start = 0
                     host = "127.0.0.1" if args.host in ("0.0.0.0", "::") else args.host
                     lan = _lan_address() if args.host in ("0.0.0.0", "::") else None
                     where = args.corpus or "the shipped corpus"
@@ -133,6 +139,12 @@ def run(args) -> int:
             code = proc.wait()
             if stopping:
                 break
+            if not listening:
+                failed_to_start += 1
+                if failed_to_start >= MAX_FAILED_STARTS:
+                    print(f"araz serve: the worker failed to start {failed_to_start} times in a row (exit code {code}); "
+                          "see its messages above. Nothing is served.", file=sys.stderr, flush=True)
+                    return 1
             print(f"araz serve: the worker stopped (exit code {code}); starting a new one "
                   f"(start {starts + 1}) — open pages reconnect by themselves", file=sys.stderr, flush=True)
             time.sleep(RESTART_PAUSE_S)
@@ -145,6 +157,8 @@ def run(args) -> int:
                 proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 proc.kill()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
     return 0
 
 
