@@ -24,7 +24,7 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 # tests/browser/test_first_hour.py starts JupyterLab with exactly these flags (it reads LAB_FLAGS here).
 LAB_FLAGS := --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb --LabApp.app_settings_dir=etc/jupyterlab
 
-.PHONY: env lab notebooks test brief app bench clean help
+.PHONY: env lab notebooks test brief app bench clean help serve bench-seminar
 
 help:
 	@echo "make lab    JupyterLab on the kit, opening notebooks/00_start_here.ipynb (ARGS='--no-browser --port 8899')"
@@ -33,6 +33,8 @@ help:
 	@echo "make brief  an example briefing note (Markdown, HTML, PDF) into briefs/"
 	@echo "make app    the explorer as a web page (PORT=8866 CORPUS=path)"
 	@echo "make bench  benchmarks at scale (N=10000)"
+	@echo "make serve  the explorer for a whole class (SERVE_PORT=8870 CORPUS=path MAX=40 IDLE=30)"
+	@echo "make bench-seminar  simulated class on the server (STUDENTS=30 N=10000)"
 
 .tools/bin/uv:
 	$(PYTHON) -m venv .tools
@@ -65,6 +67,12 @@ app: env
 
 bench: env
 	$(VENV)/bin/python -m benchmarks $(if $(N),--n $(N),)
+
+serve: env
+	$(VENV)/bin/araz serve --port $(or $(SERVE_PORT),8870) $(if $(CORPUS),--corpus "$(CORPUS)",) $(if $(MAX),--max-visitors $(MAX),) $(if $(IDLE),--idle-timeout $(IDLE),)
+
+bench-seminar: env
+	$(VENV)/bin/python -m benchmarks.bench_seminar $(if $(N),--n $(N),) $(if $(STUDENTS),--students $(STUDENTS),)
 
 clean:
 	rm -rf $(VENV) .tools .pytest_cache exports briefs benchmarks/out

@@ -72,3 +72,18 @@ def test_the_app_notebook_has_no_outputs_and_reads_the_corpus_from_the_environme
     assert all(c.outputs == [] for c in code)
     assert "ARAZ_CORPUS" in code[-1].source and "explorer(corpus)" in code[-1].source
     assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+def test_the_app_page_has_one_heading():
+    """The widget names the explorer; the notebook around it does not repeat it (issue 20)."""
+    import nbformat
+
+    from araz.app import notebook_path
+
+    nb = nbformat.read(str(notebook_path()), as_version=4)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    assert "Araz explorer" not in text and not any(line.startswith("#") for line in text.splitlines())
+    from pathlib import Path
+
+    src = (Path(__file__).parents[1] / "src/araz/widgets/_explorer.py").read_text(encoding="utf-8")
+    assert src.count(">Araz explorer<") == 1

@@ -405,5 +405,45 @@ def test_when_tone_cannot_be_computed_the_explorer_still_filters_and_says_why(tm
 
 
 def test_docstring_examples_run():
+    import importlib
+    import pkgutil
+
+    failed = attempted = 0
+    for info in pkgutil.iter_modules(explore.__path__):
+        result = doctest.testmod(importlib.import_module(f"araz.explore.{info.name}"), optionflags=doctest.ELLIPSIS)
+        failed, attempted = failed + result.failed, attempted + result.attempted
     result = doctest.testmod(explore, optionflags=doctest.ELLIPSIS)
-    assert result.failed == 0 and result.attempted > 10
+    assert failed + result.failed == 0 and attempted + result.attempted > 10
+
+
+def test_a_session_has_its_own_tone_labels_and_shares_everything_else(corpus):
+    from araz import tone
+
+    s, t = explore.Session(corpus), explore.Session(corpus)
+    assert explore.index(s) is explore.index(corpus)  # no copy until the lexicon is edited
+    lex = tone.load_lexicon().copy().add("Baku", "verbal_cooperation", 3)
+    seen = []
+    s.on_change(lambda session: seen.append(session))
+    s.set_lexicon(lex)
+    assert seen == [s]
+    ix, shared = explore.index(s), explore.index(corpus)
+    assert ix is not shared and ix.s_text is shared.s_text and ix.s_tone is not shared.s_tone
+    coop = {"tone": ["coop"]}
+    assert explore.count(s, coop) > explore.count(t, coop) == explore.count(corpus, coop)
+    assert explore.tone_series(s)["coop"].sum() >= explore.tone_series(corpus)["coop"].sum()
+    assert explore.lab_score(s, "Baku.").label == "coop" and explore.lab_score(t, "Baku.").label == "neutral"
+    s.set_lexicon(None)
+    assert explore.index(s) is shared
+
+
+def test_csv_bytes_and_brief_markdown_write_no_file(corpus, tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    data = explore.csv_bytes(corpus, {"outlets": ["Alwaght"]})
+    df = pd.read_csv(io.BytesIO(data), comment="#")
+    assert data.startswith(b"# Araz explorer export") and len(df) == explore.count(corpus, {"outlets": ["Alwaght"]})
+    assert list(df.columns) == explore.RESULT_COLUMNS
+    md = explore.brief_markdown(corpus, {"outlets": ["Alwaght"]}, notes="Mine. [[alwaght-2025-araghchi-baku ¶16.2]]")
+    assert md.startswith("# Briefing note") and "Mine." in md
+    assert list(tmp_path.iterdir()) == []

@@ -347,3 +347,38 @@ def test_tone_lab_without_hand_labels_says_how_to_add_them(hostile):
     lab.score(f"Baku replied {IMG}")
     assert_no_live_markup(html_values(lab))
     assert IMG in text_of(lab.result.value)
+
+
+def test_tone_lab_edits_flow_into_the_explorer_of_the_same_session_only(corpus):
+    from araz.widgets import explorer, tone_lab
+
+    session = explore.Session(corpus)
+    app, lab = explorer(session), tone_lab(session)
+    other = explorer(corpus)
+    for a in (app, other):
+        a.controls["tone"].value = ("coop",)
+    before = app.total
+    assert other.total == before
+    lab.add_term("Baku", "verbal_cooperation", 3.0)
+    assert app.total > before and other.total == before  # the explorer relabelled; the other one not
+    assert "the explorer now uses it" in lab.edit_status.value
+    app.tabs.selected_index = 3  # tone over time redraws with the new labels
+    lab.reset()
+    assert app.total == before
+
+
+def test_downloads_mode_writes_nothing(corpus, tmp_path, monkeypatch):
+    from araz.widgets import explorer, tone_lab
+
+    monkeypatch.chdir(tmp_path)
+    session = explore.Session(corpus)
+    app, lab = explorer(session, downloads=True), tone_lab(session, downloads=True)
+    app.controls["outlets"].value = ("Alwaght",)
+    assert app.export_csv() == "araz-selection.csv" and "download='araz-selection.csv'" in app.download_link.value
+    assert app.last_download.startswith(b"# Araz explorer export")
+    assert app.export_png() == "araz-chart.png"
+    app.notes.value = "My own note."
+    assert session.notes == "My own note." and app.export_brief() == "araz-briefing.md"
+    assert b"My own note." in app.last_download
+    assert lab.save() == "tone_edited.csv" and "data:text/csv;base64," in lab.download_link.value
+    assert list(tmp_path.iterdir()) == []

@@ -5,6 +5,7 @@
     araz brief [CORPUS] ...      build a cited briefing note (araz.briefing)
     araz grade DIR --out F.csv   grade submitted exercise notebooks (araz.exercises)
     araz index [PATH]            build the search index ahead of time (araz.search)
+    araz serve [--corpus DIR]    the explorer and tone lab for a whole class (araz.serve)
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ EXTERNAL = {
     "grade": ("araz.exercises.grade", "register"),
     "import": ("araz.ingest.cli", "register"),
     "tone-record": ("araz.tone.cli", "register"),
+    "serve": ("araz.serve", "register"),
 }
 
 

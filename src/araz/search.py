@@ -84,7 +84,11 @@ UNITS = ("sentence", "paragraph")
 _OPERATORS = ("AND", "OR", "NOT")
 _TOKEN = re.compile(r'\s*(?:(?P<phrase>"[^"]*")(?P<pstar>\*)?|(?P<lp>\()|(?P<rp>\))|(?P<word>[^\s()"]+))')
 _WORD = re.compile(r"\w")
-_TOKENIZER = "porter unicode61 remove_diacritics 2"
+# The FTS5 tokenizer of the search index: Porter stemming over Unicode words, accents folded.
+# Public so that anything highlighting or matching text "as the search does" (the explorer's
+# highlighter) tokenizes exactly like the index.
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+_TOKENIZER = TOKENIZER  # the older private name
 
 
 # ---------------------------------------------------------------------------------------------
@@ -979,4 +983,4 @@ def kwic_html(df: pd.DataFrame, *, max_rows: int | None = None) -> str:
             f"<th>match</th><th>right</th></tr></thead><tbody>{rows}</tbody></table>{more}")
 
 
-__all__ = ["kwic", "kwic_html", "search", "count", "build_index", "to_fts", "snippet_html", "cache_dir", "Index"]
+__all__ = ["kwic", "kwic_html", "search", "count", "build_index", "to_fts", "snippet_html", "cache_dir", "Index", "TOKENIZER"]

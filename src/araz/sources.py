@@ -50,8 +50,15 @@ EVALUATIVE = ("very", "great", "perfect", "far-sighted", "visionary", "wise", "c
 _QMAP = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "\u00a0": " "})
 
 
-def _pattern(quote: str) -> re.Pattern:
-    """A regex matching ``quote`` in the text with any quote marks and any whitespace."""
+def quote_pattern(quote: str) -> re.Pattern:
+    """A regex that finds ``quote`` in a document's text whatever its quote marks and whitespace.
+
+    Straight and curly quotes match each other and any run of whitespace matches any other,
+    so the evidence quoted in a front matter is found in the text as published.
+
+    >>> bool(quote_pattern('said "yes"').search("he said  “yes”"))
+    True
+    """
     parts = []
     for ch in quote.translate(_QMAP):
         if ch.isspace():
@@ -65,11 +72,19 @@ def _pattern(quote: str) -> re.Pattern:
     return re.compile("".join(parts).replace(r"\s+\s+", r"\s+"))
 
 
-def _reasoning(date_evidence: str) -> str:
+def date_reasoning(date_evidence: str) -> str:
+    """The reasoning part of a ``date_evidence`` field (after the word ``Reasoning``), or ``""``.
+
+    >>> date_reasoning('"Monday" Reasoning (estimate): the visit was on Monday.')
+    'the visit was on Monday.'
+    """
     parts = re.split(r"\bReasoning\b", date_evidence or "", maxsplit=1)
     if len(parts) < 2:
         return ""
     return re.sub(r"^\s*(\((?:estimate|exact)\))?\s*:\s*", "", parts[1]).strip()
+
+
+_pattern, _reasoning = quote_pattern, date_reasoning  # the older private names
 
 
 def evidence(corpus: Corpus, doc_id: str) -> list[dict]:
@@ -284,4 +299,4 @@ def register(corpus: Corpus) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=REGISTER_COLUMNS)
 
 
-__all__ = ["card", "cards", "card_html", "evidence", "register"]
+__all__ = ["card", "cards", "card_html", "evidence", "quote_pattern", "date_reasoning", "register"]

@@ -138,3 +138,9 @@ def test_injection_corpus_shows_markup_as_text_and_runs_nothing(watched, injecti
     assert page.locator(".araz-explorer a[href^='javascript']").count() == 0
     assert watched.dialogs == [], watched.dialogs
     assert "Tehran welcomed the Aras corridor <script>alert('text')</script>." in page.locator(".araz-reader").inner_text()
+
+
+def test_the_page_shows_its_heading_once(watched, app_server):
+    page = open_app(watched, app_server["url"])
+    expect(status(page)).to_contain_text("matching sentences")
+    assert page.locator("body").inner_text().count("Araz explorer") == 1

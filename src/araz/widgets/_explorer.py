@@ -34,10 +34,19 @@ class Explorer(W.VBox):
     page), ``app.total``, ``app.status.value``, ``app.reader.value``… Its state is
     computed by :mod:`araz.explore` (``explore.select(corpus, app.filters)`` gives the same
     page).
+
+    ``corpus`` may be an :class:`araz.explore.Session` shared with a tone lab: an edit of
+    the lexicon there relabels everything here (results, reader, compare, chart, exports).
+    With ``downloads=True`` (the class server) exports are browser downloads — CSV, PNG and
+    a briefing note in Markdown with the visitor's notes — and nothing is written on the
+    server; otherwise they are files in the export folder.
     """
 
-    def __init__(self, corpus, *, page_size: int = PAGE_SIZE, export_folder: str | None = None):
-        self.corpus = corpus
+    def __init__(self, corpus, *, page_size: int = PAGE_SIZE, export_folder: str | None = None,
+                 downloads: bool = False):
+        self.session = explore.session(corpus)
+        self.corpus = self.session  # every explore call reads this session's labels
+        self.downloads = downloads
         self.page_size = page_size
         self._hold = 0
         self._chart_dirty = True
@@ -128,6 +137,13 @@ class Explorer(W.VBox):
         self.export_csv_button = W.Button(description="Export selection to CSV", icon="download", layout=W.Layout(width="220px"))
         self.export_png_button = W.Button(description="Export chart to PNG", icon="image", layout=W.Layout(width="220px"))
         self.export_status = W.HTML()
+        self.download_link = W.HTML()
+        self.brief_button = W.Button(description="Briefing note (Markdown)", icon="file-text", layout=W.Layout(width="220px"))
+        self.notes = W.Textarea(value="", rows=4, layout=W.Layout(width="98%"),
+                                placeholder="Your notes for the briefing note (Markdown; cite with [[doc_id ¶p.s]])")
+        if downloads:
+            self.export_csv_button.description = "Download selection (CSV)"
+            self.export_png_button.description = "Download chart (PNG)"
 
         filters = W.VBox([
             W.HTML(H.wrap(f"<strong>Araz explorer</strong> <span class='araz-meta'>{H.e(self._describe_corpus())}</span>"
@@ -147,7 +163,11 @@ class Explorer(W.VBox):
         compare_tab = W.VBox([self.compare_by, self.compare_sources, W.HBox([self.compare_within, self.compare_button]),
                               self.compare_out, self.compare_chart])
         chart_tab = W.VBox([self.chart_note, self.chart])
-        export_tab = W.VBox([self.export_folder, W.HBox([self.export_csv_button, self.export_png_button]), self.export_status])
+        if downloads:  # nothing on the server: no folder to choose, files go to the visitor's browser
+            export_tab = W.VBox([W.HBox([self.export_csv_button, self.export_png_button, self.brief_button]),
+                                 self.notes, self.export_status, self.download_link])
+        else:
+            export_tab = W.VBox([self.export_folder, W.HBox([self.export_csv_button, self.export_png_button]), self.export_status])
         self.tabs = W.Tab(children=[results_tab, reader_tab, compare_tab, chart_tab, export_tab],
                           titles=["Results", "Reader", "Compare", "Tone over time", "Export"])
         super().__init__([filters, self.status, self.tabs], layout=W.Layout(width="100%"))
@@ -167,8 +187,18 @@ class Explorer(W.VBox):
         self.compare_button.on_click(lambda _b: self.run_compare())
         self.export_csv_button.on_click(lambda _b: self.export_csv())
         self.export_png_button.on_click(lambda _b: self.export_png())
+        self.brief_button.on_click(lambda _b: self.export_brief())
+        self.notes.observe(lambda ch: setattr(self.session, "notes", ch["new"]), names="value")
         self.tabs.observe(self._on_tab, names="selected_index")
+        self.session.on_change(lambda _s: self._relabelled())
         self.refresh()
+
+    def _relabelled(self) -> None:
+        """The session's lexicon changed (the tone lab): show every view with the new labels."""
+        self.refresh(self.page_number)
+        self._render_reader()
+        if self.compare_out.value:
+            self.run_compare()
 
     # ---- state ----------------------------------------------------------------
     def _describe_corpus(self) -> str:
@@ -290,6 +320,8 @@ class Explorer(W.VBox):
     def read(self, citation: str) -> None:
         """Open ``citation`` (or a doc_id) in the reader tab."""
         self.reader_citation = citation
+        if citation not in self.session.selected:
+            self.session.selected.append(citation)
         self._render_reader()
         self.tabs.selected_index = TAB_READER
 
@@ -368,7 +400,12 @@ class Explorer(W.VBox):
 
     # ---- export -----------------------------------------------------------------------
     def export_csv(self) -> str | None:
-        """Write the current selection (all pages) to CSV; show and return the path."""
+        """Write the current selection (all pages) to CSV; show and return the path.
+
+        With ``downloads`` the CSV becomes a download link instead and its file name is returned."""
+        if self.downloads:
+            return self._download(lambda: explore.csv_bytes(self.corpus, self.filters), "araz-selection.csv",
+                                  "text/csv", f"the selection ({self.total:,} rows)")
         try:
             path = explore.export_csv(self.corpus, self.filters, folder=self.export_folder.value)
         except ArazError as err:
@@ -380,6 +417,9 @@ class Explorer(W.VBox):
 
     def export_png(self) -> str | None:
         """Write the tone-over-time chart of the current selection to PNG; show and return the path."""
+        if self.downloads:
+            return self._download(lambda: explore.png_bytes(self.figure()), "araz-chart.png", "image/png",
+                                  "the tone chart")
         try:
             path = explore.export_png(self.figure(), folder=self.export_folder.value)
         except ArazError as err:
@@ -388,6 +428,23 @@ class Explorer(W.VBox):
         self.last_export = str(path.resolve())
         self.export_status.value = H.status_html(f"Wrote the chart to {self.last_export}")
         return self.last_export
+
+    def export_brief(self) -> str | None:
+        """A cited briefing note on the current filters with the notes, as a Markdown download."""
+        return self._download(lambda: explore.brief_markdown(self.corpus, self.filters, notes=self.notes.value).encode("utf-8"),
+                              "araz-briefing.md", "text/markdown", "the briefing note")
+
+    def _download(self, make, filename: str, mime: str, what: str) -> str | None:
+        self.download_link.value = ""
+        try:
+            data = make()
+        except ArazError as err:
+            self.export_status.value = H.status_html(str(err), "error")
+            return None
+        self.last_download = data
+        self.download_link.value = H.download_html(data, filename, mime, f"save {what}")
+        self.export_status.value = H.status_html(f"Ready: click the link below to save {what} in your browser.")
+        return filename
 
 
 def _png(fig) -> bytes:

@@ -232,3 +232,18 @@ def compare_html(result: dict) -> str:
              table_html(result["corridors"], caption="Corridors and the 3+3 format (mentions)"),
              table_html(result["tone"], caption="Tone by voice (sentences, and share within the voice)")]
     return wrap("<div style='display:flex;flex-wrap:wrap;align-items:flex-start'>" + "".join(parts) + "</div>")
+
+
+def download_html(data: bytes, filename: str, mime: str, label: str) -> str:
+    """A link that saves ``data`` as ``filename`` in the visitor's browser (a ``data:`` URI).
+
+    The bytes travel inside the page: nothing is written on the server, and a visitor
+    downloads only what their own session computed. The file name is escaped; the data are
+    base64 (no markup can come out of them).
+    """
+    import base64
+
+    href = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    size = f"{len(data) / 1024:,.0f} KB" if len(data) >= 1024 else f"{len(data)} bytes"
+    return wrap(f"<a class='araz-download' download='{e(filename)}' href='{href}'>⬇ {e(label)}: "
+                f"{e(filename)}</a> <span class='araz-meta'>({size})</span>")

@@ -56,13 +56,20 @@ class ToneLab(W.VBox):
     ``lab.lexicon`` is the edited in-memory :class:`araz.tone.Lexicon`; drive it with
     ``lab.controls["term"].value = "handshake"`` … ``lab.add_term()``, or call
     :func:`araz.explore.lab_score` / :func:`araz.explore.lab_agreement` directly.
+
+    Give it the same :class:`araz.explore.Session` as an explorer (``s = explore.Session(corpus)``;
+    ``tone_lab(s)``, ``explorer(s)``) and every edit relabels the explorer, its charts and
+    every aggregate of that session at once — and of no other session. With
+    ``downloads=True`` (the class server) "Save lexicon" is a browser download.
     """
 
-    def __init__(self, corpus, *, lexicon=None):
-        from .. import tone
+    def __init__(self, corpus, *, lexicon=None, downloads: bool = False):
+        from .. import explore, tone
 
-        self.corpus = corpus
-        self.lexicon = (lexicon or tone.load_lexicon()).copy()
+        self.session = explore.session(corpus)
+        self.corpus = self.session.corpus
+        self.downloads = downloads
+        self.lexicon = (lexicon or self.session.lexicon or tone.load_lexicon()).copy()
         desc = {"description_width": "initial"}
         try:
             labels = tone.load_labels(corpus)
@@ -86,10 +93,12 @@ class ToneLab(W.VBox):
         self.add_button = W.Button(description="Add / reweight", icon="plus")
         self.remove_button = W.Button(description="Remove", icon="minus")
         self.reset_button = W.Button(description="Back to the shipped lexicon", icon="undo", layout=W.Layout(width="240px"))
-        self.save_button = W.Button(description="Save lexicon", icon="save")
+        self.save_button = W.Button(description="Download lexicon (CSV)" if downloads else "Save lexicon", icon="save",
+                                    layout=W.Layout(width="220px"))
         self.result = W.HTML()
         self.edit_status = W.HTML()
         self.agreement = W.HTML()
+        self.download_link = W.HTML()
         self.saved_path: str | None = None
         self._before = None
         try:
@@ -103,7 +112,8 @@ class ToneLab(W.VBox):
             c["pick"], W.HBox([c["text"], self.score_button]), self.result,
             W.HTML(H.wrap("<strong>Edit the lexicon</strong>")),
             W.HBox([c["term"], c["class"], c["weight"]]), W.HBox([self.add_button, self.remove_button, self.reset_button]),
-            self.edit_status, self.agreement, W.HBox([c["save_as"], self.save_button]),
+            self.edit_status, self.agreement,
+            *([self.save_button, self.download_link] if downloads else [W.HBox([c["save_as"], self.save_button])]),
         ])
         self.add_class("araz-tone-lab")
         c["pick"].observe(lambda ch: self.score(ch["new"]) if ch["new"] else None, names="value")
@@ -165,10 +175,16 @@ class ToneLab(W.VBox):
         from .. import tone
 
         self.lexicon = tone.load_lexicon().copy()
-        self._edited("Back to the shipped lexicon.")
+        self._edited("Back to the shipped lexicon.", shipped=True)
 
-    def _edited(self, msg: str) -> None:
-        self.edit_status.value = H.status_html(f"{msg} The lexicon has {len(self.lexicon)} terms (not saved yet).")
+    def _edited(self, msg: str, shipped: bool = False) -> None:
+        try:  # the session's labels follow the lexicon: the explorer and every aggregate update
+            self.session.set_lexicon(None if shipped else self.lexicon.copy())
+        except ArazError as err:
+            self.edit_status.value = H.status_html(str(err), "error")
+            return
+        self.edit_status.value = H.status_html(f"{msg} The lexicon has {len(self.lexicon)} terms (not saved yet); "
+                                               "the explorer now uses it.")
         self.update_agreement()
         self.score()
 
@@ -185,7 +201,17 @@ class ToneLab(W.VBox):
         return v
 
     def save(self, path: str | None = None) -> str | None:
-        """Save the edited lexicon as CSV to the named file; show and return its path."""
+        """Save the edited lexicon as CSV to the named file; show and return its path.
+
+        With ``downloads`` it becomes a download link (nothing is written) and the file name is returned."""
+        if self.downloads:
+            t = self.lexicon.table.copy()
+            t["weight"] = t["weight"].map(lambda w: f"{w:g}")
+            data = t.to_csv(index=False, lineterminator="\n").encode("utf-8")
+            self.download_link.value = H.download_html(data, "tone_edited.csv", "text/csv", "save the edited lexicon")
+            self.edit_status.value = H.status_html(f"Ready: {len(self.lexicon)} terms; click the link to save them. "
+                                                   "Use the file with araz.tone.load_lexicon('tone_edited.csv').")
+            return "tone_edited.csv"
         path = (self.controls["save_as"].value if path is None else path).strip()
         if not path:
             self.edit_status.value = H.status_html("Name the file to save the lexicon to, e.g. exports/tone_edited.csv", "error")
