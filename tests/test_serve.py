@@ -89,7 +89,7 @@ def test_exports_are_held_in_memory_for_one_download_and_nothing_is_written(corp
     assert csv.startswith("# Araz explorer export") and "Alwaght" in csv and "Financial Tribune" not in csv
     assert got["png"].startswith(b"\x89PNG")
     assert got["brief"].decode().startswith("# Briefing note") and "Assessment." in got["brief"].decode()
-    assert got["lexicon"].decode().startswith("term,class,weight,note")
+    assert got["lexicon"].decode().startswith("term,class,weight,")
     assert list(tmp_path.iterdir()) == []
 
 

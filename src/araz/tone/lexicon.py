@@ -164,7 +164,7 @@ class Lexicon:
         return new
 
     def save(self, path: str | Path) -> Path:
-        """Write the lexicon as CSV (``term,class,weight,note``) and return the path."""
+        """Write the lexicon as CSV (``term,class,weight,intensity,note``) and return the path."""
         path = Path(path).expanduser()
         path.parent.mkdir(parents=True, exist_ok=True)
         df = self.table.copy()
