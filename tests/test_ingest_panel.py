@@ -79,3 +79,38 @@ def test_panel_can_be_turned_off(tmp_path, monkeypatch):
     assert not import_allowed() and not ImportPanel(tmp_path / "c").enabled
     monkeypatch.delenv("ARAZ_IMPORT")
     assert import_allowed()
+
+
+def test_explorer_on_a_folder_imports_and_shows_the_new_documents(tmp_path):
+    import shutil
+
+    import araz
+    from araz.widgets import explorer
+    from araz.widgets._workspace import Workspace
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    shutil.copy(araz.paths.shipped("corpus", "mehr-2021-korybko.md"), folder)
+    app = explorer(araz.load_corpus(folder))
+    assert isinstance(app, Workspace) and app.total > 0
+    before = set(app.explorer.options["outlets"]["value"])
+    old = app.explorer
+    app.panel.controls["files"].value = (
+        {"name": "ferry.html", "type": "text/html", "size": 1,
+         "content": memoryview((FIXTURES / "example-daily-jsonld.html").read_bytes()),
+         "last_modified": dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)},)
+    app.panel.controls["run"].click()
+    assert app.explorer is not old and app.children[-1] is app.explorer
+    after = set(app.explorer.options["outlets"]["value"])
+    assert len(after - before) == 1  # the imported page's outlet is now a filter
+    assert "2 documents" in app.reload_status.value
+    app.controls["outlets"].value = tuple(after - before)  # delegated to the new explorer
+    assert app.total > 0
+
+
+def test_the_shipped_corpus_and_the_class_server_get_no_import_panel():
+    import araz
+    from araz.widgets import explorer
+    from araz.widgets._explorer import Explorer
+
+    assert isinstance(explorer(araz.load_corpus()), Explorer)

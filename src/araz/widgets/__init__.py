@@ -21,12 +21,27 @@ from __future__ import annotations
 __all__ = ["explorer", "tone_lab"]
 
 
-def explorer(corpus=None, **kwargs):
-    """The explorer (an ``ipywidgets.VBox``) on ``corpus`` (default: the shipped corpus)."""
+def explorer(corpus=None, *, importing: bool | None = None, **kwargs):
+    """The explorer (an ``ipywidgets.VBox``) on ``corpus`` (default: the shipped corpus).
+
+    On your own folder (``araz.load_corpus("path")``) it comes with an import panel above it
+    (``importing=None`` means: a folder corpus, not the class server's downloads mode, and
+    importing not turned off with ``ARAZ_IMPORT=off``): imported articles are written into that
+    folder and appear in the explorer at once. ``importing=False`` leaves the panel out.
+    """
     from ..corpus import corpus_or_default
     from ._explorer import Explorer
+    from ._import_panel import import_allowed
 
-    return Explorer(corpus_or_default(corpus), **kwargs)
+    corpus = corpus_or_default(corpus)
+    if importing is None:
+        importing = (getattr(corpus, "root", None) is not None and not getattr(corpus, "is_shipped", True)
+                     and not kwargs.get("downloads") and import_allowed())
+    if importing:
+        from ._workspace import Workspace
+
+        return Workspace(corpus, **kwargs)
+    return Explorer(corpus, **kwargs)
 
 
 def tone_lab(corpus=None, **kwargs):
