@@ -70,7 +70,7 @@ def test_the_app_notebook_has_no_outputs_and_reads_the_corpus_from_the_environme
     nb = nbformat.read(app.notebook_path(), as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(c.outputs == [] for c in code)
-    assert "ARAZ_CORPUS" in code[-1].source and "explorer(corpus)" in code[-1].source
+    assert "ARAZ_CORPUS" in code[-1].source and "explorer(corpus, importing=False)" in code[-1].source
     assert nb.metadata["kernelspec"]["name"] == "python3"
 
 
