@@ -21,6 +21,30 @@ def _pick_voice(df: pd.DataFrame, voice: str | None) -> pd.DataFrame:
     return df[df["voice"] == voice]
 
 
+def _measured_only(s: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The sentences whose document was measured, and how many documents were left out
+    (not in English: :func:`araz.languages.measurable`)."""
+    if "measured" not in s or bool(s["measured"].all()):
+        return s, 0
+    left = int(s.loc[~s["measured"], "doc_id"].nunique())
+    return s[s["measured"]], left
+
+
+def _note_left_out(out: pd.DataFrame, left: int) -> pd.DataFrame:
+    """Say in the table how many documents were left out as not measured (``attrs``)."""
+    out.attrs["n_docs_not_measured"] = left
+    out.attrs["note"] = (f"{left} document(s) not in English left out: tone not measured" if left else "")
+    return out
+
+
+def _blank_docs(out: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """Per-document or per-paragraph rows of unmeasured documents: kept, scores emptied, noted."""
+    from ..languages import blank_unmeasured
+
+    cols = [c for c in STAT_COLUMNS if c != "n"]
+    return blank_unmeasured(out, corpus, "tone", cols)
+
+
 def _summarise(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     d = df.assign(**{f"n_{lab}": (df["label"] == lab).astype(int) for lab in LABELS})
     g = d.groupby(keys, sort=False, dropna=False)
@@ -33,7 +57,9 @@ def _summarise(df: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 def by_paragraph(corpus: Corpus | None = None, lexicon=None, *, voice: str | None = None) -> pd.DataFrame:
     """Return tone per paragraph: ``doc_id, paragraph, citation, is_heading, n`` (sentences),
     ``coop, conf`` (sums), ``score`` (mean net tone of its sentences), ``n_coop, n_conf,
-    n_mixed, n_neutral, labelling``. ``voice`` keeps only ``author`` or ``quoted`` sentences.
+    n_mixed, n_neutral, labelling``, ``measured, note``. ``voice`` keeps only ``author`` or
+    ``quoted`` sentences. A paragraph of a document not in English keeps its row with empty
+    statistics and a note ("tone not measured (Persian)"), never a neutral 0.
 
     >>> import araz
     >>> from araz import tone
@@ -46,12 +72,13 @@ def by_paragraph(corpus: Corpus | None = None, lexicon=None, *, voice: str | Non
     out = _summarise(s, ["doc_id", "paragraph"])
     p = corpus.paragraphs[["doc_id", "paragraph", "citation", "is_heading"]]
     out = p.merge(out, on=["doc_id", "paragraph"], how="inner")
-    return out[["doc_id", "paragraph", "citation", "is_heading", *STAT_COLUMNS]]
+    return _blank_docs(out[["doc_id", "paragraph", "citation", "is_heading", *STAT_COLUMNS]], corpus)
 
 
 def by_document(corpus: Corpus | None = None, lexicon=None, *, voice: str | None = None) -> pd.DataFrame:
     """Return tone per document: ``doc_id, outlet, published_start, published_end,
-    date_estimate, date_label, n`` (sentences) and the tone statistics of :func:`by_paragraph`.
+    date_estimate, date_label, n`` (sentences) and the tone statistics of :func:`by_paragraph`
+    with its ``measured, note`` (a document not in English: row kept, statistics empty).
 
     >>> import araz
     >>> from araz import tone
@@ -63,11 +90,15 @@ def by_document(corpus: Corpus | None = None, lexicon=None, *, voice: str | None
     out = _summarise(s, ["doc_id"])
     d = corpus.documents[["doc_id", "outlet", "published_start", "published_end", "date_estimate", "date_label"]]
     out = d.merge(out, on="doc_id", how="inner")
-    return out[["doc_id", "outlet", "published_start", "published_end", "date_estimate", "date_label", *STAT_COLUMNS]]
+    out = out[["doc_id", "outlet", "published_start", "published_end", "date_estimate", "date_label", *STAT_COLUMNS]]
+    return _blank_docs(out, corpus)
 
 
 def by_outlet(corpus: Corpus | None = None, lexicon=None, *, voice: str | None = None) -> pd.DataFrame:
     """Return tone per outlet: ``outlet, n_docs, n`` (sentences) and the tone statistics.
+
+    Documents not in English are left out (their tone is not measured); how many is in
+    ``attrs["n_docs_not_measured"]`` and ``attrs["note"]``.
 
     >>> import araz
     >>> from araz import tone
@@ -75,12 +106,12 @@ def by_outlet(corpus: Corpus | None = None, lexicon=None, *, voice: str | None =
     4
     """
     corpus = corpus_or_default(corpus)
-    s = _pick_voice(score_sentences(corpus, lexicon), voice)
+    s, left = _measured_only(_pick_voice(score_sentences(corpus, lexicon), voice))
     s = s.merge(corpus.documents[["doc_id", "outlet"]], on="doc_id", how="left")
     out = _summarise(s, ["outlet"])
     nd = s.groupby("outlet")["doc_id"].nunique().rename("n_docs").reset_index()
     out = out.merge(nd, on="outlet")
-    return out[["outlet", "n_docs", *STAT_COLUMNS]].sort_values("outlet", ignore_index=True)
+    return _note_left_out(out[["outlet", "n_docs", *STAT_COLUMNS]].sort_values("outlet", ignore_index=True), left)
 
 
 def over_time(corpus: Corpus | None = None, lexicon=None, *, by: str | None = "outlet",
@@ -96,6 +127,8 @@ def over_time(corpus: Corpus | None = None, lexicon=None, *, by: str | None = "o
     last possible day — never collapsed to a fake point. With ``freq`` ("M", "Q", "Y")
     documents whose whole range falls in one period are pooled in that period (``start``
     and ``end`` are the period's bounds); a range that crosses periods stays a row of its own.
+    Documents not in English are left out (tone not measured), counted in
+    ``attrs["n_docs_not_measured"]`` and said in ``attrs["note"]``.
 
     >>> import araz
     >>> from araz import tone
@@ -104,7 +137,7 @@ def over_time(corpus: Corpus | None = None, lexicon=None, *, by: str | None = "o
     (True, 121)
     """
     corpus = corpus_or_default(corpus)
-    s = score_sentences(corpus, lexicon)
+    s, left = _measured_only(score_sentences(corpus, lexicon))
     docs = corpus.documents
     if by is not None and by not in docs.columns:
         raise ScopeError(f"by='{by}' is not a document column; use one of: outlet, perspective, author, language, doc_id")
@@ -137,7 +170,7 @@ def over_time(corpus: Corpus | None = None, lexicon=None, *, by: str | None = "o
         doc_ids=("doc_id", lambda x: ", ".join(dict.fromkeys(x)))).reset_index()
     out = out.merge(extra, on=keys)
     out = out[["group", "voice", "start", "end", "estimate", "n_docs", *STAT_COLUMNS, "doc_ids"]]
-    return out.sort_values(["start", "group", "voice"], ignore_index=True)
+    return _note_left_out(out.sort_values(["start", "group", "voice"], ignore_index=True), left)
 
 
 MIN_PERIODS = 6

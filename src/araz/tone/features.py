@@ -81,6 +81,46 @@ def _register_re(words) -> re.Pattern:
 
 _REGISTER_RE = {k: _register_re(v) for k, v in REGISTERS.items()}
 
+#: Phrase patterns of the diplomatic, military and legal register, per side (CAMEO 01-08 against
+#: 10-20): set phrases ("strategic partnership", "red line", "internal affairs", "pay the price")
+#: and reporting verbs in the past tense (welcomed, summoned, warned). Written from the field's
+#: vocabulary, not mined from the record; added in tone2 (see data/tone_record/README.md for its
+#: effect on the development figures). A trailing * matches any ending; a space any whitespace.
+PHRASES = {
+ "coop": ("strategic partner*", "strategic ally", "strategic allies", "good neighbo*", "good-neighbo*", "mutual respect",
+          "mutual interest*", "mutual benefit*", "mutually beneficial", "win-win", "roadmap", "road map",
+          "memorandum of understanding", "intergovernmental commission", "joint commission", "working group",
+          "expressed readiness", "expressed hope", "expressed interest", "ready to cooperate", "new page", "new chapter",
+          "historic ties", "historical ties", "common history", "common religion", "brotherly", "fraternal", "kinship",
+          "friendly countries", "friendly relations", "close ties", "deep ties", "bilateral relations", "bilateral ties",
+          "bilateral cooperation", "regional cooperation", "economic cooperation", "cooperation in", "cooperation between",
+          "agreed to", "agreement on", "signed an", "signed a", "signed the", "called for dialogue", "called for calm",
+          "peaceful solution", "peaceful settlement", "diplomatic solution", "de-escalat*", "thaw", "warming",
+          "reopened", "reopening", "back on track", "improve relations", "improving relations", "improved relations",
+          "strengthen ties", "strengthening ties", "deepen ties", "expand ties", "high level", "high-level",
+          "welcomed", "congratulated", "thanked", "praised", "hailed", "lauded"),
+ "conf": ("red line*", "will not tolerate", "won't tolerate", "internal affairs", "so-called", "zionist*", "puppet*",
+          "play* with fire", "pay the price", "pay a price", "harsh response", "crushing response", "decisive response",
+          "firm response", "respond decisively", "change of borders", "border changes", "geopolitical change*",
+          "anti-iran*", "anti-azerbaijan*", "anti-azeri", "war games", "military drills", "military exercises",
+          "show of force", "saber-rattling", "sabre-rattling", "at odds", "war of words", "war of word",
+          "cold war", "diplomatic row", "diplomatic crisis", "war footing", "on alert", "high alert", "state of war",
+          "terrorist attack", "terror attack", "called on", "summoned", "expelled", "persona non grata",
+          "strongly condemn*", "sharply criticiz*", "lashed out", "slammed", "blasted", "rebuk*", "accused", "warned",
+          "threatened", "hostile", "hostility", "enmity", "deteriorat*", "worsen*", "soured", "tense*", "strained",
+          "standoff", "stand-off", "flashpoint", "powder keg", "existential threat", "security threat", "threat to",
+          "grave concern", "serious concern", "deep concern", "crackdown", "repression", "persecut*", "discriminat*"),
+}
+
+
+def _phrase_re(words) -> re.Pattern:
+    alts = sorted(((re.escape(w[:-1]) + r"[\w\-]*") if w.endswith("*") else re.escape(w) for w in words),
+                  key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(a.replace(r"\ ", r"\s+") for a in alts) + r")\b", re.IGNORECASE)
+
+
+_PHRASE_RE = {k: _phrase_re(v) for k, v in PHRASES.items()}
+
 #: the feature columns, in file order, with what each means
 FEATURE_COLUMNS = {
     "n_words": "words in the sentence",
@@ -104,6 +144,8 @@ FEATURE_COLUMNS = {
     "reg_mcoop": "words of the material-cooperation register (trade, railway, aid, ...)",
     "reg_vconf": "words of the verbal-conflict register (accuse, warn, tension, ...)",
     "reg_mconf": "words of the material-conflict register (drills, troops, attack, ...)",
+    "phr_coop": "cooperative phrase patterns matched (strategic partnership, mutual respect, welcomed, ...; PHRASES)",
+    "phr_conf": "conflictual phrase patterns matched (red line, internal affairs, summoned, warned, ...)",
     "question": "the sentence ends with a question mark",
     "voice": "author or quoted (the voice rules)",
     "voice_rule": "which voice rule fired: direct, continued, reported or none (attribution)",
@@ -190,6 +232,7 @@ def compute(texts, *, groups=None, paragraphs=None, lexicon=None, vader: bool = 
         "n_actors": _n_actors(texts),
         "n_contrast": [len(_CONTRAST_RE.findall(t)) for t in texts],
         **{f"reg_{k}": [len(rx.findall(t)) for t in texts] for k, rx in _REGISTER_RE.items()},
+        **{f"phr_{k}": [len(rx.findall(t)) for t in texts] for k, rx in _PHRASE_RE.items()},
         "question": [t.rstrip(" ”\"’')").endswith("?") for t in texts],
         "voice": voice, "voice_rule": [_voice_rule(r) for r in reason],
     })
@@ -225,4 +268,4 @@ def for_corpus(corpus=None, lexicon=None, *, vader: bool = True) -> pd.DataFrame
     return f
 
 
-__all__ = ["compute", "for_corpus", "FEATURE_COLUMNS", "HEDGES"]
+__all__ = ["compute", "for_corpus", "FEATURE_COLUMNS", "HEDGES", "PHRASES"]

@@ -260,7 +260,9 @@ def score_sentences(corpus: Corpus | None = None, lexicon: Lexicon | str | Path 
     verbal_cooperation, material_cooperation, verbal_conflict, material_conflict, or none)
     and ``intensity`` (that cue's Goldstein-like intensity, −10 … +10, 0 for none; scale
     and choice of cue in :mod:`araz.tone.rules` and :func:`araz.tone.scoring._quad_intensity`).
-    Cached per corpus and per lexicon content.
+    Cached per corpus and per lexicon content. Two columns follow: ``measured`` (False for a
+    sentence of a document not in English) and ``note`` ("tone not measured (Persian)"): such
+    sentences keep their row with empty scores and label, never a neutral 0.
 
     >>> import araz
     >>> from araz import tone
@@ -269,7 +271,35 @@ def score_sentences(corpus: Corpus | None = None, lexicon: Lexicon | str | Path 
     (121, ['conf', 'coop', 'mixed', 'neutral'])
     """
     corpus = corpus_or_default(corpus)
-    return _score(corpus, _lexicon(lexicon))[0].copy()
+    return _mark_unmeasured(_score(corpus, _lexicon(lexicon))[0].copy(), corpus)
+
+
+#: the columns a document in a language the lexicon does not cover gets empty (never 0, never neutral)
+UNMEASURED_BLANK = ("coop", "conf", "score", "labelling", "intensity")
+
+
+def _mark_unmeasured(df: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """Add ``measured`` and ``note``; empty the scores of sentences whose document is not in
+    English (:func:`araz.languages.measurable`): the English lexicon cannot read them, and a
+    0 would be read as "neutral". Their ``label``, ``terms`` and ``quad_class`` become ``""``
+    and ``note`` says why ("tone not measured (Persian)"). The rows stay, so a view can
+    count and list them."""
+    from ..languages import measurable, not_measured_note
+
+    ok = measurable(corpus, "tone")
+    if bool(ok.all()):  # the common case: no per-row work beyond two constant columns
+        df["measured"] = True
+        df["note"] = ""
+        return df
+    flag = df["doc_id"].map(ok).fillna(True).astype(bool).to_numpy()
+    for col in UNMEASURED_BLANK:
+        df[col] = df[col].astype("float64").where(flag)
+    for col in ("label", "terms", "quad_class"):
+        df[col] = df[col].astype(object).where(flag, "")
+    langs = dict(zip(corpus.documents["doc_id"], corpus.documents["language"]))
+    df["measured"] = flag
+    df["note"] = ["" if f else not_measured_note("tone", langs.get(d)) for d, f in zip(df["doc_id"], flag)]
+    return df
 
 
 def matches(corpus: Corpus | None = None, lexicon: Lexicon | str | Path | None = None) -> pd.DataFrame:
