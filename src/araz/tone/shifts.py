@@ -83,15 +83,8 @@ def _prepare(frame: pd.DataFrame, label: str) -> pd.DataFrame:
     return d
 
 
-def period_tone(frame: pd.DataFrame, *, label: str = "tone", by: str | None = None, voice: str = "apart",
-                freq: str = "half", n_boot: int = 1000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:
-    """Net tone per period (and group, and voice) with a bootstrap interval over articles.
-
-    ``frame``: one row per sentence with ``article_id, published`` (YYYY-MM-DD or YYYY-MM),
-    the label column, ``voice`` (for ``voice='apart'``) and the ``by`` column (e.g.
-    ``side`` or ``outlet``). ``voice``: ``apart`` (author and quoted separately), ``all``,
-    ``author`` or ``quoted``. Columns: :data:`PERIOD_COLUMNS`.
-    """
+def _periods(frame: pd.DataFrame, label: str, by: str | None, voice: str, freq: str) -> pd.DataFrame:
+    """The sentences with their ``period``, ``group`` and the ``voice`` asked for (``apart`` keeps both)."""
     d = _prepare(frame, label)
     d["period"] = period_of(d["published"], freq)
     d["group"] = d[by].astype(str) if by else "all"
@@ -101,6 +94,19 @@ def period_tone(frame: pd.DataFrame, *, label: str = "tone", by: str | None = No
         d = d[d["voice"] == voice]
     elif voice != "apart":
         raise ScopeError(f"voice='{voice}' is unknown; use 'apart', 'all', 'author' or 'quoted'")
+    return d
+
+
+def period_tone(frame: pd.DataFrame, *, label: str = "tone", by: str | None = None, voice: str = "apart",
+                freq: str = "half", n_boot: int = 1000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:
+    """Net tone per period (and group, and voice) with a bootstrap interval over articles.
+
+    ``frame``: one row per sentence with ``article_id, published`` (YYYY-MM-DD or YYYY-MM),
+    the label column, ``voice`` (for ``voice='apart'``) and the ``by`` column (e.g.
+    ``side`` or ``outlet``). ``voice``: ``apart`` (author and quoted separately), ``all``,
+    ``author`` or ``quoted``. Columns: :data:`PERIOD_COLUMNS`.
+    """
+    d = _periods(frame, label, by, voice, freq)
     rng = np.random.default_rng(seed)
     q = ((1 - level) / 2, 1 - (1 - level) / 2)
     rows = []
@@ -131,13 +137,7 @@ def shifts(frame: pd.DataFrame, *, label: str = "tone", by: str | None = None, v
     """
     import ruptures as rpt
 
-    d = _prepare(frame, label)
-    d["period"] = period_of(d["published"], freq)
-    d["group"] = d[by].astype(str) if by else "all"
-    if voice == "all":
-        d["voice"] = "all"
-    elif voice in ("author", "quoted"):
-        d = d[d["voice"] == voice]
+    d = _periods(frame, label, by, voice, freq)
     rng = np.random.default_rng(seed)
     cite = cite or str
     rows = []
