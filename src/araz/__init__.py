@@ -27,6 +27,12 @@ __all__ = [
 ]
 
 
+def open_store(path):
+    """A Parquet store (``araz store build``) as a lazy :class:`Corpus`: see :mod:`araz.store`."""
+    from .store.reader import open_store as _open  # on first use: ``import araz`` stays fast
+    return _open(path)
+
+
 def __getattr__(name: str):
     if name in _SUBMODULES:
         return importlib.import_module(f".{name}", __name__)

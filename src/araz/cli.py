@@ -18,6 +18,7 @@ from .errors import ArazError
 EXTERNAL = {
     "brief": ("araz.briefing.cli", "register"),
     "grade": ("araz.exercises.grade", "register"),
+    "store": ("araz.store.cli", "register"),
 }
 
 

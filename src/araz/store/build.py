@@ -146,5 +146,8 @@ def build(corpus_folder, store, *, chunk: int = CHUNK, max_docs: int = MAX_DOCS,
     and field, as :func:`araz.load_corpus` does (partitions of earlier chunks stay written;
     run the build again once the files are fixed: those articles are then skipped).
     """
+    if not Path(corpus_folder).expanduser().exists():
+        raise StoreError(f"{corpus_folder}: no such corpus folder; give the folder of .md/.txt articles to "
+                         "'araz store build'")
     return add_documents(store, _folder_documents(Path(corpus_folder), chunk, progress), chunk=chunk,
                          max_docs=max_docs)

@@ -1,0 +1,303 @@
+"""Annotation as a map over partitions: in-process, on local processes, or on Dask.
+
+Every per-document annotator of the kit runs on one partition at a time, as an
+:class:`araz.Corpus` of that partition (:func:`araz.store.reader.partition_corpus`), through
+its public function — nothing is re-implemented here:
+
+============== =====================================================================
+table          made by
+============== =====================================================================
+tone           ``araz.tone.score_sentences`` (without ``text`` and ``matches``)
+tone_matches   ``araz.tone.matches`` (one row per matched word)
+actors         ``araz.actors.mentions``
+corridors      ``araz.corridors.mentions``
+formats        ``araz.formats.three_plus_three(...).mentions``
+formats_membership, formats_proposer, formats_purpose   the other 3+3 tables
+names          ``araz.claims.name_mentions`` (contested-name cues)
+============== =====================================================================
+
+Each table is written to ``STORE/annotations/<table>/<partition>.parquet``; the file's
+metadata records the **input hash**: the partition key (itself a hash of its documents)
+plus the version of araz's code, gazetteer and tone lexicon. A partition whose every table
+carries the expected hash is **skipped**, so a rerun after a crash (or after adding
+articles) does only what is missing, and a change of lexicon redoes everything.
+
+**Nothing is lost when a worker dies.** A task writes its files itself (atomically: a
+temporary name, then a rename), so a partition is either complete or redone. A failed task
+is retried (``retries`` times, on any backend; on Dask a worker killed mid-task is retried by
+the scheduler too); a partition still failing after that is reported, never dropped, and
+the next run picks it up.
+
+Backends (the same function, :func:`annotate_partition`, runs on each):
+
+* ``"inline"`` — in this process, one partition after the other (default; seminar size);
+* ``"processes"`` — ``workers`` local processes (``concurrent.futures``, spawned);
+* ``"dask"`` — a Dask ``distributed`` cluster: a ``LocalCluster`` of ``workers`` single-threaded
+  processes, or the scheduler at ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``) whose workers must
+  see the store at the same path (a shared filesystem) and have araz installed.
+
+Memory: a worker holds one partition (``build.MAX_DOCS`` documents) and its annotations —
+about 0.6 GiB at 5,000 articles of 700 words — whatever the size of the archive.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import resource
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+
+from .layout import Partition, StoreError, check_root, partitions, read_meta, write_table
+
+ANNOTATIONS = ("tone", "tone_matches", "actors", "corridors", "formats", "formats_membership",
+               "formats_proposer", "formats_purpose", "names")
+FAULT_ENV = "ARAZ_STORE_FAULT"  # test hook: "raise:DIR" or "exit:DIR" fails each partition once
+
+
+@dataclass(frozen=True)
+class AnnotateReport:
+    """What :func:`annotate` did: partitions written, skipped (already done), failed; rows per table."""
+
+    store: Path
+    backend: str
+    written: tuple[str, ...]
+    skipped: tuple[str, ...]
+    failed: tuple[str, ...]
+    attempts: int
+    rows: dict
+    seconds: float
+    worker_peak_rss_mb: float
+
+
+def version() -> str:
+    """The annotators' version: araz's code, the shipped gazetteer and the tone lexicon."""
+    from .. import tone
+    from ..cache import code_version
+    from ..gazetteer import load_gazetteer
+
+    h = hashlib.sha256(b"araz-store annotate 1\0")
+    h.update(code_version("all").encode())
+    h.update(str(load_gazetteer().fingerprint).encode())
+    h.update(str(tone.load_lexicon().fingerprint).encode())
+    return h.hexdigest()[:32]
+
+
+def _input_hash(key: str, ver: str) -> str:
+    return hashlib.sha256(f"{key}\0{ver}".encode()).hexdigest()[:32]
+
+
+def is_done(root: Path, part: Partition, ver: str) -> bool:
+    """True when every annotation table of ``part`` is written for this input and version."""
+    want = _input_hash(part.key, ver)
+    for name in ANNOTATIONS:
+        meta = read_meta(part.annotation(root, name))
+        if meta is None or meta.get("input") != want:
+            return False
+    return True
+
+
+def _plain(df: pd.DataFrame) -> pd.DataFrame:
+    """Sequences (e.g. ``member_ids``) as text joined by ``" | "``: Parquet wants one type per column."""
+    out = df.reset_index(drop=True)
+    for c in out.columns:
+        if out[c].dtype == object:
+            out[c] = [" | ".join(map(str, v)) if isinstance(v, (tuple, list)) else ("" if v is None else str(v))
+                      for v in out[c].tolist()]
+    return out
+
+
+def annotations_of(corpus) -> dict[str, pd.DataFrame]:
+    """Every annotation table of one corpus (a partition), by calling the kit's annotators."""
+    from .. import actors, claims, corridors, formats, tone
+
+    three = formats.three_plus_three(corpus)
+    tables = {
+        "tone": tone.score_sentences(corpus).drop(columns=["text", "matches"]),
+        "tone_matches": tone.matches(corpus),
+        "actors": actors.mentions(corpus),
+        "corridors": corridors.mentions(corpus),
+        "formats": three.mentions,
+        "formats_membership": three.membership,
+        "formats_proposer": three.proposer,
+        "formats_purpose": three.purpose,
+        "names": claims.name_mentions(corpus),
+    }
+    return {k: _plain(v) for k, v in tables.items()}
+
+
+def _fault(key: str) -> None:
+    spec = os.environ.get(FAULT_ENV)
+    if not spec:
+        return
+    mode, _, folder = spec.partition(":")
+    marker = Path(folder) / hashlib.sha1(key.encode()).hexdigest()
+    if marker.exists():
+        return
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(key)
+    if mode == "exit":
+        os._exit(3)  # a worker dying mid-task, before it wrote anything
+    raise RuntimeError(f"injected failure for partition {key} ({FAULT_ENV})")
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def annotate_partition(root: str, key: str, ver: str) -> dict:
+    """Annotate one partition and write its tables; return a small summary (runs on a worker)."""
+    from .reader import partition_corpus
+
+    root_p, part = Path(root), Partition(key)
+    if is_done(root_p, part, ver):
+        return {"key": key, "skipped": True, "rows": {}, "peak_rss_mb": _peak_mb()}
+    _fault(key)
+    corpus = partition_corpus(root_p, part)
+    tables = annotations_of(corpus)
+    meta = {"partition": key, "input": _input_hash(key, ver)}
+    rows = {}
+    for name, df in tables.items():
+        write_table(part.annotation(root_p, name), pa.Table.from_pandas(df, preserve_index=False), meta)
+        rows[name] = len(df)
+    return {"key": key, "skipped": False, "rows": rows, "peak_rss_mb": _peak_mb()}
+
+
+# ---- backends -----------------------------------------------------------------------------
+def _inline(root, keys, ver, retries, results, failed):
+    attempts = 0
+    for k in keys:
+        for attempt in range(retries + 1):
+            attempts += 1
+            try:
+                results.append(annotate_partition(str(root), k, ver))
+                break
+            except Exception as exc:  # noqa: BLE001 - retried, then reported by key
+                if attempt == retries:
+                    failed[k] = f"{type(exc).__name__}: {exc}"
+    return attempts
+
+
+def _processes(root, keys, ver, retries, results, failed, workers):
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    left = {k: retries + 1 for k in keys}
+    attempts = 0
+    todo = list(keys)
+    while todo:
+        # spawn, not fork: a fresh interpreter per worker (fork after threads — DuckDB's,
+        # the cluster's — can deadlock); a dead worker breaks the pool, so each round
+        # gets a new one and resubmits what did not finish.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
+            futures = {pool.submit(annotate_partition, str(root), k, ver): k for k in todo}
+            attempts += len(futures)
+            todo = []
+            for fut in as_completed(futures):
+                k = futures[fut]
+                try:
+                    results.append(fut.result())
+                except (Exception, BrokenProcessPool) as exc:  # noqa: BLE001
+                    left[k] -= 1
+                    if left[k] > 0:
+                        todo.append(k)
+                    else:
+                        failed[k] = f"{type(exc).__name__}: {exc}"
+    return attempts
+
+
+def _dask(root, keys, ver, retries, results, failed, workers, scheduler, processes):
+    from distributed import Client, LocalCluster, as_completed
+
+    cluster = None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except OSError as exc:
+            raise StoreError(f"cannot reach the Dask scheduler at {scheduler} ({exc}); start it with "
+                             f"'dask scheduler' and its workers with 'dask worker {scheduler}'") from None
+    else:
+        cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=processes,
+                               dashboard_address=None, memory_limit="4GiB" if processes else 0)
+        client = Client(cluster)
+    try:
+        futures = client.map(annotate_partition, [str(root)] * len(keys), keys, [ver] * len(keys),
+                             key=[f"araz-annotate-{k}" for k in keys], retries=retries, pure=False)
+        for fut in as_completed(futures):
+            k = keys[futures.index(fut)]
+            try:
+                results.append(fut.result())
+            except Exception as exc:  # noqa: BLE001 - after the scheduler's retries
+                failed[k] = f"{type(exc).__name__}: {exc}"
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return len(keys)  # the scheduler retries on its own; it does not tell how often
+
+
+def annotate(store, *, workers: int | None = None, scheduler: str | None = None, backend: str | None = None,
+             retries: int = 2, processes: bool = True) -> AnnotateReport:
+    """Annotate every partition of ``store`` not already annotated; return an :class:`AnnotateReport`.
+
+    ``backend``: ``"inline"`` (default), ``"processes"`` (``workers`` local processes) or
+    ``"dask"`` (default when ``workers`` or ``scheduler`` is given: a ``LocalCluster`` of
+    ``workers`` processes — threads if ``processes=False`` — or the cluster at ``scheduler``).
+    Raises :class:`StoreError` naming the partitions that still failed after ``retries``.
+    """
+    root = check_root(store).resolve()
+    backend = backend or ("dask" if (workers or scheduler) else "inline")
+    if backend not in ("inline", "processes", "dask"):
+        raise StoreError(f"backend {backend!r} is unknown; use 'inline', 'processes' or 'dask'")
+    if workers is not None and workers < 1:
+        raise StoreError(f"workers={workers}: give at least 1 worker")
+    t0 = time.perf_counter()
+    ver = version()
+    parts = partitions(root)
+    skipped = [p.key for p in parts if is_done(root, p, ver)]
+    keys = [p.key for p in parts if p.key not in set(skipped)]
+    results: list[dict] = []
+    failed: dict[str, str] = {}
+    attempts = 0
+    if keys:
+        if backend == "inline":
+            attempts = _inline(root, keys, ver, retries, results, failed)
+        elif backend == "processes":
+            attempts = _processes(root, keys, ver, retries, results, failed, workers or os.cpu_count() or 1)
+        else:
+            attempts = _dask(root, keys, ver, retries, results, failed, workers, scheduler, processes)
+    written = sorted(r["key"] for r in results if not r["skipped"])
+    skipped += [r["key"] for r in results if r["skipped"]]
+    rows: dict[str, int] = {}
+    for r in results:
+        for name, n in r["rows"].items():
+            rows[name] = rows.get(name, 0) + n
+    report = AnnotateReport(root, backend, tuple(written), tuple(sorted(skipped)), tuple(sorted(failed)), attempts,
+                            rows, time.perf_counter() - t0,
+                            max([r["peak_rss_mb"] for r in results], default=0.0))
+    if failed:
+        lines = "; ".join(f"{k}: {why}" for k, why in sorted(failed.items())[:5])
+        raise StoreError(f"{root}: {len(failed)} partition(s) failed after {retries} retries ({lines}); the "
+                         f"{len(written)} written are kept: fix the cause and run 'araz store annotate {root}' "
+                         "again (written partitions are skipped)")
+    return report
+
+
+def read_annotation(store, name: str) -> pd.DataFrame:
+    """One annotation table of a store, every partition, in partition order (small stores)."""
+    root = check_root(store)
+    if name not in ANNOTATIONS:
+        raise StoreError(f"no annotation table {name!r}; the store has: {', '.join(ANNOTATIONS)}")
+    from .layout import read_table
+
+    files = [p.annotation(root, name) for p in partitions(root)]
+    missing = [f for f in files if not f.exists()]
+    if missing:
+        raise StoreError(f"{missing[0]}: not annotated yet; run 'araz store annotate {root}' first")
+    if not files:
+        return pd.DataFrame()
+    return pa.concat_tables([read_table(f) for f in files], promote_options="permissive").to_pandas()

@@ -1,0 +1,249 @@
+"""Aggregates over a store in DuckDB, straight from the Parquet files: nothing is loaded into pandas
+but the (small) result.
+
+* :func:`tone_over_time` — :func:`araz.tone.over_time`'s table (same rows, same numbers), plus a
+  95 % interval of the mean sentence score per row;
+* :func:`mention_counts` (and :func:`actor_counts`, :func:`corridor_counts`) — mentions and
+  documents per entity, by period and/or outlet;
+* :func:`comentions` — :func:`araz.actors.cooccurrence`'s weights (sentences or paragraphs
+  naming both actors) and document counts;
+* :func:`overview` — what the explorer's first screen shows: documents, sentences, outlets, dates.
+
+Each takes a store path or :class:`~araz.store.reader.StoreCorpus`, and optional filters:
+``outlets`` (list), ``start``/``end`` (ISO dates: documents whose possible dates overlap
+the window). DuckDB reads only the columns a query names (the texts are never read for
+counts) and runs on all cores; memory stays in the tens of MB per query at 10^6 articles.
+
+The explorer opened on a store should call these (and :mod:`araz.store.textsearch`) through
+one :func:`connect` per session, which keeps the views and DuckDB's metadata cache warm.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from ..errors import ScopeError
+from .annotate import ANNOTATIONS
+from .layout import StoreError, check_root
+
+_PERIODS = {"M": "month", "Q": "quarter", "Y": "year"}
+_BY = ("outlet", "perspective", "author", "language", "doc_id")
+VOICES = ("author", "quoted")
+STAT_COLUMNS = ["n", "coop", "conf", "score", "n_coop", "n_conf", "n_mixed", "n_neutral", "labelling"]
+
+
+def _root(store) -> Path:
+    from .reader import StoreCorpus
+
+    return store.root if isinstance(store, StoreCorpus) else Path(store)
+
+
+def _view(name: str, folder: Path) -> str:
+    glob = str(folder / "year=*" / "*.parquet").replace("'", "''")  # a view cannot take parameters
+    return (f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{glob}', hive_partitioning = true, "
+            "union_by_name = true)")
+
+
+def connect(store, *, threads: int | None = None) -> duckdb.DuckDBPyConnection:
+    """A DuckDB connection with one view per table of the store (``documents``, ``paragraphs``,
+    ``sentences``, and each annotation table written so far).
+
+    Extensions are never downloaded (``autoinstall_known_extensions`` off): the kit runs offline.
+    """
+    if isinstance(store, duckdb.DuckDBPyConnection):
+        return store
+    root = check_root(_root(store))
+    con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    if threads:
+        con.execute(f"SET threads = {int(threads)}")
+    con.execute("SET enable_object_cache = true")  # Parquet footers read once per connection
+    for name in ("documents", "paragraphs", "sentences"):
+        if not list((root / name).glob("year=*/*.parquet")):
+            raise StoreError(f"{root}: the store has no {name} yet; add articles with 'araz store build CORPUS --to {root}'")
+        con.execute(_view(name, root / name))
+    for name in ANNOTATIONS:
+        if list((root / "annotations" / name).glob("year=*/*.parquet")):
+            con.execute(_view(name, root / "annotations" / name))
+    return con
+
+
+def _need(con, table: str) -> None:
+    names = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+    if table not in names:
+        raise StoreError(f"the store has no '{table}' annotations yet; run 'araz store annotate STORE' first")
+
+
+def _filters(outlets, start, end, alias: str = "d") -> tuple[str, list]:
+    """SQL conditions on the documents table ``alias`` and their parameters."""
+    where, params = ["TRUE"], []
+    if outlets is not None:
+        outlets = [outlets] if isinstance(outlets, str) else list(outlets)
+        where.append(f"{alias}.outlet IN (SELECT unnest(?))")
+        params.append(outlets)
+    if start is not None:
+        where.append(f"{alias}.published_end >= CAST(? AS DATE)")
+        params.append(str(pd.Timestamp(start).date()))
+    if end is not None:
+        where.append(f"{alias}.published_start <= CAST(? AS DATE)")
+        params.append(str(pd.Timestamp(end).date()))
+    return " AND ".join(where), params
+
+
+def _period(freq: str | None) -> str:
+    if freq is None:
+        return "month"
+    if freq not in _PERIODS:
+        raise ScopeError(f"freq='{freq}' is not a period; use 'M' (month), 'Q' (quarter) or 'Y' (year)")
+    return _PERIODS[freq]
+
+
+def overview(store) -> dict:
+    """Counts for a first screen: documents, sentences, outlets, first and last date, partitions."""
+    con = connect(store)
+    docs, first, last, outlets = con.execute(
+        "SELECT count(*), min(published_start), max(published_end), count(DISTINCT outlet) FROM documents").fetchone()
+    sentences = con.execute("SELECT sum(n_sentences) FROM documents").fetchone()[0]
+    return {"documents": int(docs), "sentences": int(sentences or 0), "outlets": int(outlets),
+            "earliest": first, "latest": last}
+
+
+def outlets(store) -> pd.DataFrame:
+    """``outlet, perspective, documents, words``, most documents first (the explorer's outlet list)."""
+    con = connect(store)
+    return con.execute("SELECT outlet, any_value(perspective) AS perspective, count(*) AS documents, "
+                       "sum(n_words) AS words FROM documents GROUP BY outlet ORDER BY documents DESC, outlet").df()
+
+
+def tone_over_time(store, *, by: str | None = "outlet", voice: str | None = "both", freq: str | None = None,
+                   outlets=None, start=None, end=None, doc_ids: bool = False) -> pd.DataFrame:
+    """Tone by publication date, as :func:`araz.tone.over_time` computes it, in DuckDB.
+
+    Columns: ``group, voice, start, end, estimate, n_docs, n, coop, conf, score, n_coop,
+    n_conf, n_mixed, n_neutral, labelling``, then ``score_low, score_high`` (mean ± 1.96
+    standard errors of the sentences' scores: a normal interval; ``NaN`` for one sentence),
+    and ``doc_ids`` when asked (``doc_ids=True``: a long text at archive scale).
+    A document dated by a range that crosses periods keeps its own row, as in ``over_time``.
+    """
+    con = connect(store)
+    _need(con, "tone")
+    if by is not None and by not in _BY:
+        raise ScopeError(f"by='{by}' is not a document column; use one of: {', '.join(_BY)}")
+    group = f"CAST(d.{by} AS VARCHAR)" if by else "'all'"
+    if voice == "both":
+        vcol, vwhere = "t.voice", "TRUE"
+    elif voice in (None, "all"):
+        vcol, vwhere = "'all'", "TRUE"
+    elif voice in VOICES:
+        vcol, vwhere = "t.voice", f"t.voice = '{voice}'"
+    else:
+        raise ScopeError(f"voice '{voice}' is unknown; use 'author', 'quoted', 'both' or None (all sentences)")
+    if freq:
+        unit = _period(freq)
+        ps, pe = f"date_trunc('{unit}', d.published_start)", f"date_trunc('{unit}', d.published_end)"
+        s_expr = f"CASE WHEN {ps} = {pe} THEN {ps} ELSE d.published_start END"
+        e_expr = (f"CASE WHEN {ps} = {pe} THEN CAST({ps} + INTERVAL 1 {unit} - INTERVAL 1 day AS DATE) "
+                  "ELSE d.published_end END")
+    else:
+        s_expr, e_expr = "d.published_start", "d.published_end"
+    where, params = _filters(outlets, start, end)
+    ids = ", string_agg(DISTINCT doc_id, ', ' ORDER BY doc_id) AS doc_ids" if doc_ids else ""
+    sql = f"""
+        WITH s AS (
+            SELECT {group} AS "group", {vcol} AS voice, CAST({s_expr} AS TIMESTAMP) AS start,
+                   CAST({e_expr} AS TIMESTAMP) AS "end", d.date_estimate, t.doc_id, t.coop, t.conf, t.score,
+                   t.label, t.labelling
+            FROM tone t JOIN documents d USING (doc_id)
+            WHERE {vwhere} AND {where})
+        SELECT "group", voice, start, "end", bool_or(date_estimate) AS estimate, count(DISTINCT doc_id) AS n_docs,
+               count(*) AS n, sum(coop) AS coop, sum(conf) AS conf, avg(score) AS score,
+               count(*) FILTER (label = 'coop') AS n_coop, count(*) FILTER (label = 'conf') AS n_conf,
+               count(*) FILTER (label = 'mixed') AS n_mixed, count(*) FILTER (label = 'neutral') AS n_neutral,
+               sum(labelling) AS labelling,
+               avg(score) - 1.96 * stddev_samp(score) / sqrt(count(*)) AS score_low,
+               avg(score) + 1.96 * stddev_samp(score) / sqrt(count(*)) AS score_high{ids}
+        FROM s GROUP BY ALL ORDER BY start, "group", voice, "end" """
+    out = con.execute(sql, params).df()
+    for c in ("start", "end"):
+        out[c] = out[c].astype("datetime64[s]")
+    return out
+
+
+def mention_counts(store, table: str = "actors", *, by=("period", "outlet"), freq: str = "M", outlets=None,
+                   start=None, end=None, entity_types=None, min_count: int = 1) -> pd.DataFrame:
+    """Mentions of each entity of ``table`` (``"actors"`` or ``"corridors"``) by period and/or outlet.
+
+    Columns: ``entity_id, label``, then the ``by`` keys (``period``: the first day of the
+    period of the document's first possible date — a range that crosses periods counts in its
+    first; ``outlet``; ``perspective``), ``n`` (mentions), ``n_docs`` (documents naming it),
+    ``n_estimated`` (of those documents, how many are dated by an estimate). Most mentioned first.
+    """
+    if table not in ("actors", "corridors"):
+        raise ScopeError(f"table must be 'actors' or 'corridors', not {table!r}")
+    by = [by] if isinstance(by, str) else list(by or [])
+    bad = [k for k in by if k not in ("period", "outlet", "perspective")]
+    if bad:
+        raise ScopeError(f"by={bad}: count by 'period', 'outlet' and/or 'perspective'")
+    con = connect(store)
+    _need(con, table)
+    keys = {"period": f"CAST(date_trunc('{_period(freq)}', d.published_start) AS DATE)", "outlet": "d.outlet",
+            "perspective": "d.perspective"}
+    cols = "".join(f", {keys[k]} AS {k}" for k in by)
+    where, params = _filters(outlets, start, end)
+    if entity_types is not None:
+        where += " AND m.entity_type IN (SELECT unnest(?))"
+        params.append([entity_types] if isinstance(entity_types, str) else list(entity_types))
+    sql = f"""
+        SELECT m.entity_id, any_value(m.label) AS label{cols}, count(*) AS n, count(DISTINCT m.doc_id) AS n_docs,
+               count(DISTINCT m.doc_id) FILTER (d.date_estimate) AS n_estimated
+        FROM {table} m JOIN documents d USING (doc_id)
+        WHERE {where}
+        GROUP BY m.entity_id{''.join(', ' + k for k in by)}
+        HAVING count(*) >= {int(min_count)}
+        ORDER BY n DESC, m.entity_id{''.join(', ' + k for k in by)}"""
+    return con.execute(sql, params).df()
+
+
+def actor_counts(store, **kw) -> pd.DataFrame:
+    """:func:`mention_counts` of the actors (and formats)."""
+    return mention_counts(store, "actors", **kw)
+
+
+def corridor_counts(store, **kw) -> pd.DataFrame:
+    """:func:`mention_counts` of the corridors."""
+    return mention_counts(store, "corridors", **kw)
+
+
+def comentions(store, unit: str = "sentence", *, types=None, min_weight: int = 1, outlets=None, start=None,
+               end=None, limit: int | None = None, examples: int = 3) -> pd.DataFrame:
+    """Pairs of actors named in the same sentence (or paragraph): :func:`araz.actors.cooccurrence`'s
+    ``source, target, source_label, target_label, weight, n_docs``, plus ``examples`` (the first
+    few units' citations, in citation order; the full lists are what an archive cannot hold).
+    """
+    if unit not in ("sentence", "paragraph"):
+        raise ScopeError(f"unit must be 'sentence' or 'paragraph', not {unit!r}")
+    con = connect(store)
+    _need(con, "actors")
+    where, params = _filters(outlets, start, end)
+    if types is not None:
+        where += " AND m.entity_type IN (SELECT unnest(?))"
+        params.append([types] if isinstance(types, str) else list(types))
+    ukey = "m.doc_id, m.paragraph" + (", m.sentence" if unit == "sentence" else "")
+    cite = ("m.doc_id || ' ¶' || m.paragraph || '.' || m.sentence" if unit == "sentence"
+            else "m.doc_id || ' ¶' || m.paragraph")
+    lim = f"LIMIT {int(limit)}" if limit else ""
+    sql = f"""
+        WITH u AS (
+            SELECT DISTINCT {ukey}, {cite} AS unit, m.entity_id, m.label
+            FROM actors m JOIN documents d USING (doc_id) WHERE {where}),
+        p AS (
+            SELECT a.entity_id AS source, b.entity_id AS target, a.label AS source_label, b.label AS target_label,
+                   a.unit, a.doc_id
+            FROM u a JOIN u b ON a.unit = b.unit AND a.entity_id < b.entity_id)
+        SELECT source, target, any_value(source_label) AS source_label, any_value(target_label) AS target_label,
+               count(*) AS weight, count(DISTINCT doc_id) AS n_docs,
+               list(unit ORDER BY unit)[1:{int(examples)}] AS examples
+        FROM p GROUP BY source, target HAVING count(*) >= {int(min_weight)}
+        ORDER BY weight DESC, source, target {lim}"""
+    return con.execute(sql, params).df()
