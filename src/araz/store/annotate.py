@@ -90,10 +90,10 @@ def _input_hash(key: str, ver: str) -> str:
     return hashlib.sha256(f"{key}\0{ver}".encode()).hexdigest()[:32]
 
 
-def is_done(root: Path, part: Partition, ver: str) -> bool:
+def is_done(root: Path, part: Partition, ver: str, tables=ANNOTATIONS) -> bool:
     """True when every annotation table of ``part`` is written for this input and version."""
     want = _input_hash(part.key, ver)
-    for name in ANNOTATIONS:
+    for name in tables:
         meta = read_meta(part.annotation(root, name))
         if meta is None or meta.get("input") != want:
             return False
@@ -110,23 +110,66 @@ def _plain(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def annotations_of(corpus) -> dict[str, pd.DataFrame]:
-    """Every annotation table of one corpus (a partition), by calling the kit's annotators."""
-    from .. import actors, claims, corridors, formats, tone
+def _three_plus_three(corpus) -> dict[str, pd.DataFrame]:
+    from .. import actors, formats
 
-    three = formats.three_plus_three(corpus)
-    tables = {
-        "tone": tone.score_sentences(corpus).drop(columns=["text", "matches"]),
-        "tone_matches": tone.matches(corpus),
-        "actors": actors.mentions(corpus),
-        "corridors": corridors.mentions(corpus),
-        "formats": three.mentions,
-        "formats_membership": three.membership,
-        "formats_proposer": three.proposer,
-        "formats_purpose": three.purpose,
-        "names": claims.name_mentions(corpus),
+    # Only documents that name the format explicitly yield rows (formats._build skips the
+    # others), and the tables kept here are per document: the same rows come from the subset
+    # of those documents, without scanning every other document's sentences.
+    m = actors.mentions(corpus)
+    ids = m.loc[(m["entity_id"] == formats.FORMAT_ID).to_numpy(), "doc_id"].unique().tolist()
+    three = formats.three_plus_three(corpus.subset(ids) if len(ids) < len(corpus) else corpus)
+    return {"formats": three.mentions, "formats_membership": three.membership,
+            "formats_proposer": three.proposer, "formats_purpose": three.purpose}
+
+
+def annotations_of(corpus, tables=ANNOTATIONS) -> dict[str, pd.DataFrame]:
+    """The annotation ``tables`` of one corpus (a partition), by calling the kit's annotators."""
+    from .. import actors, claims, corridors, tone
+
+    makers = {
+        "tone": lambda: tone.score_sentences(corpus).drop(columns=["text", "matches"]),
+        "tone_matches": lambda: tone.matches(corpus),
+        "actors": lambda: actors.mentions(corpus),
+        "corridors": lambda: corridors.mentions(corpus),
+        "names": lambda: claims.name_mentions(corpus),
     }
-    return {k: _plain(v) for k, v in tables.items()}
+    out: dict[str, pd.DataFrame] = {}
+    for name in tables:
+        if name in out:
+            continue
+        if name.startswith("formats"):
+            out.update({k: v for k, v in _three_plus_three(corpus).items() if k in tables})
+        else:
+            out[name] = makers[name]()
+    return {k: _plain(out[k]) for k in tables}
+
+
+def _tables(tables) -> tuple[str, ...]:
+    if tables is None:
+        return ANNOTATIONS
+    tables = (tables,) if isinstance(tables, str) else tuple(tables)
+    bad = [t for t in tables if t not in ANNOTATIONS]
+    if bad:
+        raise StoreError(f"no annotation table(s) {bad}; choose among: {', '.join(ANNOTATIONS)}")
+    return tuple(t for t in ANNOTATIONS if t in tables)
+
+
+_SCHEMAS: dict | None = None
+
+
+def _schemas() -> dict[str, pa.Schema]:
+    """Each table's Parquet schema, from the shipped corpus (where every table has rows).
+
+    An empty table's columns have no type pandas can tell (a column of nothing); written as
+    such, a partition without any 3+3 mention would disagree with the others on its types."""
+    global _SCHEMAS
+    if _SCHEMAS is None:
+        from ..corpus import load_corpus
+
+        made = annotations_of(load_corpus())
+        _SCHEMAS = {k: pa.Table.from_pandas(v, preserve_index=False).schema.remove_metadata() for k, v in made.items()}
+    return _SCHEMAS
 
 
 def _fault(key: str) -> None:
@@ -148,32 +191,33 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def annotate_partition(root: str, key: str, ver: str) -> dict:
+def annotate_partition(root: str, key: str, ver: str, tables=ANNOTATIONS) -> dict:
     """Annotate one partition and write its tables; return a small summary (runs on a worker)."""
     from .reader import partition_corpus
 
     root_p, part = Path(root), Partition(key)
-    if is_done(root_p, part, ver):
+    if is_done(root_p, part, ver, tables):
         return {"key": key, "skipped": True, "rows": {}, "peak_rss_mb": _peak_mb()}
     _fault(key)
     corpus = partition_corpus(root_p, part)
-    tables = annotations_of(corpus)
+    made = annotations_of(corpus, tables)
     meta = {"partition": key, "input": _input_hash(key, ver)}
     rows = {}
-    for name, df in tables.items():
-        write_table(part.annotation(root_p, name), pa.Table.from_pandas(df, preserve_index=False), meta)
+    for name, df in made.items():
+        table = pa.Table.from_pandas(df, preserve_index=False) if len(df) else _schemas()[name].empty_table()
+        write_table(part.annotation(root_p, name), table, meta)
         rows[name] = len(df)
     return {"key": key, "skipped": False, "rows": rows, "peak_rss_mb": _peak_mb()}
 
 
 # ---- backends -----------------------------------------------------------------------------
-def _inline(root, keys, ver, retries, results, failed):
+def _inline(root, keys, ver, tables, retries, results, failed):
     attempts = 0
     for k in keys:
         for attempt in range(retries + 1):
             attempts += 1
             try:
-                results.append(annotate_partition(str(root), k, ver))
+                results.append(annotate_partition(str(root), k, ver, tables))
                 break
             except Exception as exc:  # noqa: BLE001 - retried, then reported by key
                 if attempt == retries:
@@ -181,36 +225,66 @@ def _inline(root, keys, ver, retries, results, failed):
     return attempts
 
 
-def _processes(root, keys, ver, retries, results, failed, workers):
+def _processes(root, keys, ver, tables, retries, results, failed, workers):
     import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
+    # spawn, not fork: a fresh interpreter per worker (fork after threads — DuckDB's, a
+    # cluster's — can deadlock). A worker that dies breaks the whole pool and every task in
+    # flight with it, so the tasks in flight then are *suspects*: each is rerun alone in a
+    # pool of its own; only a task that breaks its own pool is charged an attempt.
+    ctx = mp.get_context("spawn")
     left = {k: retries + 1 for k in keys}
     attempts = 0
-    todo = list(keys)
-    while todo:
-        # spawn, not fork: a fresh interpreter per worker (fork after threads — DuckDB's,
-        # the cluster's — can deadlock); a dead worker breaks the pool, so each round
-        # gets a new one and resubmits what did not finish.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
-            futures = {pool.submit(annotate_partition, str(root), k, ver): k for k in todo}
-            attempts += len(futures)
-            todo = []
-            for fut in as_completed(futures):
-                k = futures[fut]
+    todo = deque(keys)
+
+    def charge(k, exc):
+        left[k] -= 1
+        if left[k] > 0:
+            return True
+        failed[k] = f"{type(exc).__name__}: {exc}"
+        return False
+
+    def alone(k):
+        nonlocal attempts
+        while True:
+            attempts += 1
+            with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as solo:
                 try:
-                    results.append(fut.result())
-                except (Exception, BrokenProcessPool) as exc:  # noqa: BLE001
-                    left[k] -= 1
-                    if left[k] > 0:
-                        todo.append(k)
-                    else:
-                        failed[k] = f"{type(exc).__name__}: {exc}"
+                    results.append(solo.submit(annotate_partition, str(root), k, ver, tables).result())
+                    return
+                except Exception as exc:  # noqa: BLE001 - includes BrokenProcessPool
+                    if not charge(k, exc):
+                        return
+
+    while todo:
+        suspects = []
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            running = {}
+            while (todo or running) and not suspects:
+                while todo and len(running) < workers:
+                    k = todo.popleft()
+                    running[pool.submit(annotate_partition, str(root), k, ver, tables)] = k
+                    attempts += 1
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    k = running.pop(fut)
+                    try:
+                        results.append(fut.result())
+                    except BrokenProcessPool:
+                        suspects.append(k)
+                    except Exception as exc:  # noqa: BLE001 - retried, then reported by key
+                        if charge(k, exc):
+                            todo.append(k)
+            suspects += list(running.values())
+        for k in suspects:
+            alone(k)
     return attempts
 
 
-def _dask(root, keys, ver, retries, results, failed, workers, scheduler, processes):
+def _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler, processes):
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -225,7 +299,7 @@ def _dask(root, keys, ver, retries, results, failed, workers, scheduler, process
                                dashboard_address=None, memory_limit="4GiB" if processes else 0)
         client = Client(cluster)
     try:
-        futures = client.map(annotate_partition, [str(root)] * len(keys), keys, [ver] * len(keys),
+        futures = client.map(annotate_partition, [str(root)] * len(keys), keys, [ver] * len(keys), [tables] * len(keys),
                              key=[f"araz-annotate-{k}" for k in keys], retries=retries, pure=False)
         for fut in as_completed(futures):
             k = keys[futures.index(fut)]
@@ -241,12 +315,13 @@ def _dask(root, keys, ver, retries, results, failed, workers, scheduler, process
 
 
 def annotate(store, *, workers: int | None = None, scheduler: str | None = None, backend: str | None = None,
-             retries: int = 2, processes: bool = True) -> AnnotateReport:
+             retries: int = 2, processes: bool = True, tables=None) -> AnnotateReport:
     """Annotate every partition of ``store`` not already annotated; return an :class:`AnnotateReport`.
 
     ``backend``: ``"inline"`` (default), ``"processes"`` (``workers`` local processes) or
     ``"dask"`` (default when ``workers`` or ``scheduler`` is given: a ``LocalCluster`` of
     ``workers`` processes — threads if ``processes=False`` — or the cluster at ``scheduler``).
+    ``tables``: only these annotation tables (default: all of :data:`ANNOTATIONS`).
     Raises :class:`StoreError` naming the partitions that still failed after ``retries``.
     """
     root = check_root(store).resolve()
@@ -255,21 +330,22 @@ def annotate(store, *, workers: int | None = None, scheduler: str | None = None,
         raise StoreError(f"backend {backend!r} is unknown; use 'inline', 'processes' or 'dask'")
     if workers is not None and workers < 1:
         raise StoreError(f"workers={workers}: give at least 1 worker")
+    tables = _tables(tables)
     t0 = time.perf_counter()
     ver = version()
     parts = partitions(root)
-    skipped = [p.key for p in parts if is_done(root, p, ver)]
+    skipped = [p.key for p in parts if is_done(root, p, ver, tables)]
     keys = [p.key for p in parts if p.key not in set(skipped)]
     results: list[dict] = []
     failed: dict[str, str] = {}
     attempts = 0
     if keys:
         if backend == "inline":
-            attempts = _inline(root, keys, ver, retries, results, failed)
+            attempts = _inline(root, keys, ver, tables, retries, results, failed)
         elif backend == "processes":
-            attempts = _processes(root, keys, ver, retries, results, failed, workers or os.cpu_count() or 1)
+            attempts = _processes(root, keys, ver, tables, retries, results, failed, workers or os.cpu_count() or 1)
         else:
-            attempts = _dask(root, keys, ver, retries, results, failed, workers, scheduler, processes)
+            attempts = _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler, processes)
     written = sorted(r["key"] for r in results if not r["skipped"])
     skipped += [r["key"] for r in results if r["skipped"]]
     rows: dict[str, int] = {}

@@ -26,7 +26,7 @@ def _annotate(args) -> int:
               file=sys.stderr)
         return 2
     r = annotate(args.store, workers=args.workers, scheduler=args.scheduler, backend=args.backend,
-                 retries=args.retries)
+                 retries=args.retries, tables=args.tables.split(",") if args.tables else None)
     rows = ", ".join(f"{k} {v:,}" for k, v in r.rows.items())
     print(f"{r.store}: {len(r.written)} partition(s) annotated, {len(r.skipped)} already done "
           f"({r.backend}, {r.seconds:.1f} s){'; rows: ' + rows if rows else ''}")
@@ -64,6 +64,7 @@ def register(subparsers) -> None:
     a.add_argument("--scheduler", metavar="ADDR", help="a running Dask scheduler, e.g. tcp://host:8786")
     a.add_argument("--backend", choices=["inline", "processes", "dask"],
                    help="inline (default without --workers), processes (local, no Dask) or dask")
+    a.add_argument("--tables", help="only these annotation tables, comma-separated (default: all)")
     a.add_argument("--retries", type=int, default=2, help="retries per failed partition (default 2)")
     a.set_defaults(func=_annotate)
     i = sub.add_parser("info", help="partitions, documents and annotation progress of a store")

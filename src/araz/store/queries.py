@@ -148,11 +148,14 @@ def tone_over_time(store, *, by: str | None = "outlet", voice: str | None = "bot
     else:
         s_expr, e_expr = "d.published_start", "d.published_end"
     where, params = _filters(outlets, start, end)
-    ids = ", string_agg(DISTINCT doc_id, ', ' ORDER BY doc_id) AS doc_ids" if doc_ids else ""
+    # doc_ids in corpus order (date, then id), each once, as over_time lists them
+    ids = (""", (SELECT string_agg(doc_id, ', ' ORDER BY ps, doc_id) FROM (SELECT DISTINCT x.doc_id, x.ps FROM s x
+                WHERE x."group" = s."group" AND x.voice = s.voice AND x.start = s.start AND x."end" = s."end"))
+              AS doc_ids""" if doc_ids else "")
     sql = f"""
         WITH s AS (
             SELECT {group} AS "group", {vcol} AS voice, CAST({s_expr} AS TIMESTAMP) AS start,
-                   CAST({e_expr} AS TIMESTAMP) AS "end", d.date_estimate, t.doc_id, t.coop, t.conf, t.score,
+                   CAST({e_expr} AS TIMESTAMP) AS "end", d.date_estimate, d.published_start AS ps, t.doc_id, t.coop, t.conf, t.score,
                    t.label, t.labelling
             FROM tone t JOIN documents d USING (doc_id)
             WHERE {vwhere} AND {where})
@@ -202,7 +205,10 @@ def mention_counts(store, table: str = "actors", *, by=("period", "outlet"), fre
         GROUP BY m.entity_id{''.join(', ' + k for k in by)}
         HAVING count(*) >= {int(min_count)}
         ORDER BY n DESC, m.entity_id{''.join(', ' + k for k in by)}"""
-    return con.execute(sql, params).df()
+    out = con.execute(sql, params).df()
+    if "period" in out:
+        out["period"] = out["period"].astype("datetime64[s]")
+    return out
 
 
 def actor_counts(store, **kw) -> pd.DataFrame:
