@@ -36,7 +36,7 @@ def build_synthetic(store, n: int, *, seed: int = 0, skip: int = 0, chunk: int =
     generated and dropped, so a store can be grown in steps); return the build report."""
     import itertools
 
-    from araz.store.build import add_documents
+    from araz.store.building import add_documents
 
     docs = itertools.islice(synthetic_documents(n, seed=seed), skip, None)
     return add_documents(store, docs, chunk=chunk, max_docs=max_docs)

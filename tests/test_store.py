@@ -16,9 +16,9 @@ from pandas.testing import assert_frame_equal
 
 import araz
 from araz import actors, tone
-from araz.store import annotate as ann
+from araz.store import annotation as ann
 from araz.store import queries, textsearch
-from araz.store.build import add_documents, build
+from araz.store.building import add_documents, build
 from araz.store.layout import StoreError, partitions
 from benchmarks import generate
 

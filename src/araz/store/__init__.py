@@ -2,9 +2,9 @@
 partitions (in-process, local processes or Dask), aggregation in DuckDB.
 
 * :mod:`araz.store.layout` — where files live, how they are written (atomically);
-* :mod:`araz.store.build` — ``build(folder, store)``, ``add_documents(store, docs)``: incremental;
+* :mod:`araz.store.building` — ``build(folder, store)``, ``add_documents(store, docs)``: incremental;
 * :mod:`araz.store.reader` — ``open_store(store)``: the :class:`araz.Corpus` API, lazily;
-* :mod:`araz.store.annotate` — ``annotate(store, workers=…, scheduler=…)``;
+* :mod:`araz.store.annotation` — ``annotate(store, workers=…, scheduler=…)``;
 * :mod:`araz.store.queries` — DuckDB aggregates: tone over time, counts, co-mentions;
 * :mod:`araz.store.textsearch` — KWIC and full-text search over the sentences in DuckDB;
 * :mod:`araz.store.cli` — ``araz store build|annotate|info``.
@@ -16,9 +16,9 @@ from __future__ import annotations
 import importlib
 
 _NAMES = {
-    "build": "build", "add_documents": "build", "BuildReport": "build",
+    "build": "building", "add_documents": "building", "BuildReport": "building",
     "open_store": "reader", "StoreCorpus": "reader",
-    "annotate": "annotate", "AnnotateReport": "annotate", "ANNOTATIONS": "annotate",
+    "annotate": "annotation", "AnnotateReport": "annotation", "ANNOTATIONS": "annotation", "read_annotation": "annotation",
     "StoreError": "layout", "Partition": "layout",
     "register": "cli",
 }

@@ -10,7 +10,7 @@ import sys
 
 
 def _build(args) -> int:
-    from .build import build
+    from .building import build
 
     r = build(args.corpus, args.to, chunk=args.chunk, progress=None)
     print(f"{r.store}: {r.added:,} article(s) added in {len(r.written)} new partition(s); "
@@ -19,7 +19,7 @@ def _build(args) -> int:
 
 
 def _annotate(args) -> int:
-    from .annotate import annotate
+    from .annotation import annotate
 
     if args.workers is not None and args.scheduler:
         print("give --workers N (a local Dask cluster) or --scheduler ADDR (a running one), not both",
@@ -34,7 +34,7 @@ def _annotate(args) -> int:
 
 
 def _info(args) -> int:
-    from .annotate import ANNOTATIONS, is_done, version
+    from .annotation import ANNOTATIONS, is_done, version
     from .layout import check_root, partitions
     from .queries import overview
 

@@ -25,7 +25,7 @@ import duckdb
 import pandas as pd
 
 from ..errors import ScopeError
-from .annotate import ANNOTATIONS
+from .annotation import ANNOTATIONS
 from .layout import StoreError, check_root
 
 _PERIODS = {"M": "month", "Q": "quarter", "Y": "year"}

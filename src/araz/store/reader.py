@@ -25,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..corpus import DOCUMENT_COLUMNS, Corpus, Document
-from .build import DOC_FIELDS
+from .building import DOC_FIELDS
 from .layout import Partition, StoreError, check_root, partitions, read_table
 
 

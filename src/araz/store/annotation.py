@@ -71,6 +71,8 @@ class AnnotateReport:
     rows: dict
     seconds: float
     worker_peak_rss_mb: float
+    task_cpu_s: float = 0.0  # CPU seconds of the tasks that ran (in whichever process ran them)
+    map_seconds: float = 0.0  # wall time of the map alone (without starting a local cluster)
 
 
 def version() -> str:
@@ -196,8 +198,9 @@ def annotate_partition(root: str, key: str, ver: str, tables=ANNOTATIONS) -> dic
     from .reader import partition_corpus
 
     root_p, part = Path(root), Partition(key)
+    cpu = time.process_time()
     if is_done(root_p, part, ver, tables):
-        return {"key": key, "skipped": True, "rows": {}, "peak_rss_mb": _peak_mb()}
+        return {"key": key, "skipped": True, "rows": {}, "peak_rss_mb": _peak_mb(), "cpu_s": 0.0}
     _fault(key)
     corpus = partition_corpus(root_p, part)
     made = annotations_of(corpus, tables)
@@ -207,7 +210,8 @@ def annotate_partition(root: str, key: str, ver: str, tables=ANNOTATIONS) -> dic
         table = pa.Table.from_pandas(df, preserve_index=False) if len(df) else _schemas()[name].empty_table()
         write_table(part.annotation(root_p, name), table, meta)
         rows[name] = len(df)
-    return {"key": key, "skipped": False, "rows": rows, "peak_rss_mb": _peak_mb()}
+    return {"key": key, "skipped": False, "rows": rows, "peak_rss_mb": _peak_mb(),
+            "cpu_s": time.process_time() - cpu}
 
 
 # ---- backends -----------------------------------------------------------------------------
@@ -284,7 +288,7 @@ def _processes(root, keys, ver, tables, retries, results, failed, workers):
     return attempts
 
 
-def _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler, processes):
+def _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler, processes, clock):
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -299,6 +303,7 @@ def _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler,
                                dashboard_address=None, memory_limit="4GiB" if processes else 0)
         client = Client(cluster)
     try:
+        clock["map_start"] = time.perf_counter()
         futures = client.map(annotate_partition, [str(root)] * len(keys), keys, [ver] * len(keys), [tables] * len(keys),
                              key=[f"araz-annotate-{k}" for k in keys], retries=retries, pure=False)
         for fut in as_completed(futures):
@@ -332,6 +337,7 @@ def annotate(store, *, workers: int | None = None, scheduler: str | None = None,
         raise StoreError(f"workers={workers}: give at least 1 worker")
     tables = _tables(tables)
     t0 = time.perf_counter()
+    clock: dict = {}
     ver = version()
     parts = partitions(root)
     skipped = [p.key for p in parts if is_done(root, p, ver, tables)]
@@ -345,16 +351,19 @@ def annotate(store, *, workers: int | None = None, scheduler: str | None = None,
         elif backend == "processes":
             attempts = _processes(root, keys, ver, tables, retries, results, failed, workers or os.cpu_count() or 1)
         else:
-            attempts = _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler, processes)
+            attempts = _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler, processes, clock)
+    t1 = time.perf_counter()
     written = sorted(r["key"] for r in results if not r["skipped"])
     skipped += [r["key"] for r in results if r["skipped"]]
     rows: dict[str, int] = {}
+    map_start = clock.get("map_start", t0)
     for r in results:
         for name, n in r["rows"].items():
             rows[name] = rows.get(name, 0) + n
     report = AnnotateReport(root, backend, tuple(written), tuple(sorted(skipped)), tuple(sorted(failed)), attempts,
                             rows, time.perf_counter() - t0,
-                            max([r["peak_rss_mb"] for r in results], default=0.0))
+                            max([r["peak_rss_mb"] for r in results], default=0.0),
+                            sum(r.get("cpu_s", 0.0) for r in results), t1 - map_start)
     if failed:
         lines = "; ".join(f"{k}: {why}" for k, why in sorted(failed.items())[:5])
         raise StoreError(f"{root}: {len(failed)} partition(s) failed after {retries} retries ({lines}); the "
