@@ -55,7 +55,7 @@ from .layout import Partition, StoreError, check_root, partitions, read_meta, wr
 
 ANNOTATIONS = ("tone", "tone_matches", "actors", "corridors", "formats", "formats_membership",
                "formats_proposer", "formats_purpose", "names")
-FAULT_ENV = "ARAZ_STORE_FAULT"  # test hook: "raise:DIR" or "exit:DIR" fails each partition once
+FAULT_ENV = "ARAZ_STORE_FAULT"  # test hook: "raise:DIR[:PREFIX]" or "exit:…" fails partitions once
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,10 @@ def _fault(key: str) -> None:
     spec = os.environ.get(FAULT_ENV)
     if not spec:
         return
-    mode, _, folder = spec.partition(":")
+    mode, _, rest = spec.partition(":")
+    folder, _, prefix = rest.partition(":")
+    if not key.startswith(prefix):
+        return
     marker = Path(folder) / hashlib.sha1(key.encode()).hexdigest()
     if marker.exists():
         return
@@ -300,7 +303,7 @@ def _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler,
                              f"'dask scheduler' and its workers with 'dask worker {scheduler}'") from None
     else:
         cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=processes,
-                               dashboard_address=None, memory_limit="4GiB" if processes else 0)
+                               dashboard_address=":0", memory_limit="4GiB" if processes else 0)
         client = Client(cluster)
     try:
         clock["map_start"] = time.perf_counter()
