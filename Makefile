@@ -56,5 +56,9 @@ app: env
 bench: env
 	$(VENV)/bin/python -m benchmarks $(if $(N),--n $(N),)
 
+.PHONY: bench-scale
+bench-scale: env  # the Parquet store at scale (issue 19): N=100000 by default; N=1000000 takes hours
+	$(VENV)/bin/python -m benchmarks.bench_scale $(if $(N),--n $(N),)
+
 clean:
 	rm -rf $(VENV) .tools .pytest_cache exports briefs benchmarks/out

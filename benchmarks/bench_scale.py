@@ -240,7 +240,9 @@ def judge(res: dict) -> list[str]:
     lines = []
     gib = lambda mb: mb / 1024  # noqa: E731
     b, an, sc, qu, ix = (res.get(k, {}) for k in ("build", "annotate", "scaling", "queries", "index"))
-    peaks = [x for x in (b.get("peak_rss_mb"), an.get("driver_peak_rss_mb"), an.get("worker_peak_rss_mb"),
+    ann_peaks = [v.get(f) for k, v in res.items() if k.startswith("annotate") and isinstance(v, dict)
+                 for f in ("driver_peak_rss_mb", "worker_peak_rss_mb")]
+    peaks = [x for x in (*ann_peaks, b.get("peak_rss_mb"),
                          sc.get("w2", {}).get("worker_peak_rss_mb"), qu.get("peak_rss_mb"),
                          ix.get("driver_peak_rss_mb"), ix.get("worker_peak_rss_mb")) if x]
     n = res["n"]
@@ -250,10 +252,15 @@ def judge(res: dict) -> list[str]:
     if "wall_s" in b:
         lines.append(f"INFO  build N={n:,}: {b['wall_s']:.0f} s wall, {b['cpu_s']:.0f} s CPU, "
                      f"{n / b['cpu_s']:.0f} articles per CPU-second, {b.get('disk_mb', 0):.0f} MB on disk")
-    if "wall_s" in an:
-        cpu = an["task_cpu_s"] + an["driver_cpu_s"]
-        lines.append(f"INFO  annotate N={n:,} ({an['tables']}) on {an['workers']} Dask workers: {an['wall_s']:.0f} s wall, "
-                     f"{cpu:.0f} s CPU; per core {n / max(an['task_cpu_s'], 1e-9):.0f} articles/CPU-second")
+    for key in [k for k in res if k.startswith("annotate")]:
+        x = res[key]
+        if "wall_s" not in x:
+            continue
+        cpu = x["task_cpu_s"] + x["driver_cpu_s"]
+        done = x["partitions"] / max(1, x["partitions"] + x.get("skipped", 0))
+        lines.append(f"INFO  {key} N={n:,} on {x['workers']} Dask workers: {x['wall_s']:.0f} s wall, {cpu:.0f} s CPU "
+                     f"for {x['partitions']} partitions ({done:.0%} of the store); per core "
+                     f"{n * done / max(x['task_cpu_s'], 1e-9):.0f} articles/CPU-second")
     if "speedup" in sc:
         lines.append(f"{_verdict(sc['speedup'] >= TARGETS['speedup'])}  annotation 1 → 2 Dask workers: "
                      f"{sc['speedup']:.2f}× ({sc['w1']['map_s']:.0f} s → {sc['w2']['map_s']:.0f} s wall for the map, "
@@ -296,11 +303,12 @@ def main(argv=None) -> int:
     res.update({"n": a.n, "workers": a.workers, "store": str(a.store)})
     for step in a.steps.split(","):
         print(f"[bench-scale] {step} N={a.n:,} …", flush=True)
-        res[step] = _run_child(step, a)
-        res[step]["finished"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
+        key = f"annotate[{a.tables}]" if step == "annotate" and a.tables else step
+        res[key] = _run_child(step, a)
+        res[key]["finished"] = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
         path.write_text(json.dumps(res, indent=1, default=str))
-        if "error" in res[step]:
-            print(f"[bench-scale] {step} failed:\n{res[step]['error']}", flush=True)
+        if "error" in res[key]:
+            print(f"[bench-scale] {step} failed:\n{res[key]['error']}", flush=True)
     for line in judge(res):
         print(line)
     return 0

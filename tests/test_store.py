@@ -262,3 +262,16 @@ def test_cli_build_annotate_info(folder, tmp_path, capsys):
     assert f"{N} documents" in capsys.readouterr().out
     assert main(["store", "annotate", str(tmp_path / "nope")]) == 1
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_three_plus_three_in_batches_gives_the_whole_corpus_tables(corpus, monkeypatch):
+    from araz import formats
+
+    monkeypatch.setattr(ann, "FORMATS_BATCH", 5)
+    got = ann._three_plus_three(corpus)
+    whole = formats.three_plus_three(corpus)
+    for table, name in (("formats", "mentions"), ("formats_membership", "membership"),
+                        ("formats_proposer", "proposer"), ("formats_purpose", "purpose")):
+        assert len(got[table]) > 0
+        assert_frame_equal(got[table].reset_index(drop=True), getattr(whole, name).reset_index(drop=True),
+                           check_dtype=False)
