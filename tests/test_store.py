@@ -209,6 +209,11 @@ def test_tone_over_time_in_duckdb_equals_araz_tone(annotated, corpus, kw):
     ref = tone.over_time(corpus, **kw).sort_values(["start", "group", "voice", "end"], ignore_index=True)
     got = queries.tone_over_time(annotated, doc_ids=True, **kw)
     assert_frame_equal(got[ref.columns.tolist()], ref, check_dtype=False)
+    # without doc_ids, from the per-document roll-up that annotate wrote: the same numbers
+    assert queries.connect(annotated).execute("SELECT complete FROM araz_rollup").fetchone()[0]
+    rolled = queries.tone_over_time(annotated, **kw)
+    assert "doc_ids" not in rolled
+    assert_frame_equal(rolled, got.drop(columns="doc_ids"), check_dtype=False)
     inside = got["n"] > 1
     assert (got.loc[inside, "score_low"] <= got.loc[inside, "score"]).all()
     assert (got.loc[inside, "score"] <= got.loc[inside, "score_high"]).all()

@@ -370,6 +370,10 @@ def annotate(store, *, workers: int | None = None, scheduler: str | None = None,
         else:
             attempts = _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler, processes, clock)
     t1 = time.perf_counter()
+    if "tone" in tables:
+        from .rollup import tone_docs
+
+        tone_docs(root)  # per-document tone sums for the charts (DuckDB, seconds per 10^6 articles)
     written = sorted(r["key"] for r in results if not r["skipped"])
     skipped += [r["key"] for r in results if r["skipped"]]
     rows: dict[str, int] = {}

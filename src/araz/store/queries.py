@@ -63,9 +63,13 @@ def connect(store, *, threads: int | None = None) -> duckdb.DuckDBPyConnection:
         if not list((root / name).glob("year=*/*.parquet")):
             raise StoreError(f"{root}: the store has no {name} yet; add articles with 'araz store build CORPUS --to {root}'")
         con.execute(_view(name, root / name))
-    for name in ANNOTATIONS:
+    for name in (*ANNOTATIONS, "tone_docs"):
         if list((root / "annotations" / name).glob("year=*/*.parquet")):
             con.execute(_view(name, root / "annotations" / name))
+    from .rollup import complete
+
+    # whether tone_over_time may read the per-document roll-up instead of every sentence
+    con.execute(f"CREATE TEMP TABLE araz_rollup AS SELECT {bool(complete(root))} AS complete")
     return con
 
 
@@ -152,21 +156,34 @@ def tone_over_time(store, *, by: str | None = "outlet", voice: str | None = "bot
     ids = (""", (SELECT string_agg(doc_id, ', ' ORDER BY ps, doc_id) FROM (SELECT DISTINCT x.doc_id, x.ps FROM s x
                 WHERE x."group" = s."group" AND x.voice = s.voice AND x.start = s.start AND x."end" = s."end"))
               AS doc_ids""" if doc_ids else "")
+    rolled = not doc_ids and con.execute("SELECT complete FROM araz_rollup").fetchone()[0]
+    if rolled:  # per-document sums (araz.store.rollup): the same numbers from ~15x fewer rows
+        cols = "t.n, t.coop, t.conf, t.score_sum, t.score_sq, t.n_coop, t.n_conf, t.n_mixed, t.n_neutral, t.labelling"
+        source = "tone_docs"
+        stats = """sum(n) AS n, sum(coop) AS coop, sum(conf) AS conf, sum(score_sum) / sum(n) AS score,
+               sum(n_coop) AS n_coop, sum(n_conf) AS n_conf, sum(n_mixed) AS n_mixed, sum(n_neutral) AS n_neutral,
+               sum(labelling) AS labelling,
+               CASE WHEN sum(n) > 1 THEN sqrt(greatest(sum(score_sq) - sum(score_sum) ^ 2 / sum(n), 0) / (sum(n) - 1))
+                    END AS sd"""
+    else:
+        cols = "t.coop, t.conf, t.score, t.label, t.labelling"
+        source = "tone"
+        stats = """count(*) AS n, sum(coop) AS coop, sum(conf) AS conf, avg(score) AS score,
+               count(*) FILTER (label = 'coop') AS n_coop, count(*) FILTER (label = 'conf') AS n_conf,
+               count(*) FILTER (label = 'mixed') AS n_mixed, count(*) FILTER (label = 'neutral') AS n_neutral,
+               sum(labelling) AS labelling, stddev_samp(score) AS sd"""
     sql = f"""
         WITH s AS (
             SELECT {group} AS "group", {vcol} AS voice, CAST({s_expr} AS TIMESTAMP) AS start,
-                   CAST({e_expr} AS TIMESTAMP) AS "end", d.date_estimate, d.published_start AS ps, t.doc_id, t.coop, t.conf, t.score,
-                   t.label, t.labelling
-            FROM tone t JOIN documents d USING (doc_id)
-            WHERE {vwhere} AND {where})
-        SELECT "group", voice, start, "end", bool_or(date_estimate) AS estimate, count(DISTINCT doc_id) AS n_docs,
-               count(*) AS n, sum(coop) AS coop, sum(conf) AS conf, avg(score) AS score,
-               count(*) FILTER (label = 'coop') AS n_coop, count(*) FILTER (label = 'conf') AS n_conf,
-               count(*) FILTER (label = 'mixed') AS n_mixed, count(*) FILTER (label = 'neutral') AS n_neutral,
-               sum(labelling) AS labelling,
-               avg(score) - 1.96 * stddev_samp(score) / sqrt(count(*)) AS score_low,
-               avg(score) + 1.96 * stddev_samp(score) / sqrt(count(*)) AS score_high{ids}
-        FROM s GROUP BY ALL ORDER BY start, "group", voice, "end" """
+                   CAST({e_expr} AS TIMESTAMP) AS "end", d.date_estimate, d.published_start AS ps, t.doc_id, {cols}
+            FROM {source} t JOIN documents d USING (doc_id)
+            WHERE {vwhere} AND {where}),
+        g AS (
+            SELECT "group", voice, start, "end", bool_or(date_estimate) AS estimate, count(DISTINCT doc_id) AS n_docs,
+                   {stats}{ids}
+            FROM s GROUP BY "group", voice, start, "end")
+        SELECT * EXCLUDE (sd), score - 1.96 * sd / sqrt(n) AS score_low, score + 1.96 * sd / sqrt(n) AS score_high
+        FROM g ORDER BY start, "group", voice, "end" """
     out = con.execute(sql, params).df()
     for c in ("start", "end"):
         out[c] = out[c].astype("datetime64[s]")
