@@ -224,8 +224,12 @@ def test_comentions_equal_actors_cooccurrence(annotated, corpus):
     got = queries.comentions(annotated)
     cols = ["source", "target", "source_label", "target_label", "weight", "n_docs"]
     assert_frame_equal(got[cols], ref[cols], check_dtype=False)
-    first = got.iloc[0]
-    assert set(first["examples"]) <= set(ref.iloc[0]["citations"])
+    for g, r in zip(got.itertuples(), ref.itertuples()):
+        assert g.example in r.citations
+    para = queries.comentions(annotated, unit="paragraph", outlets=["Synthetic Outlet 01"])
+    ref_p = actors.cooccurrence(corpus.subset(corpus.documents.loc[corpus.documents["outlet"] == "Synthetic Outlet 01",
+                                                                   "doc_id"]), unit="paragraph")
+    assert_frame_equal(para[cols], ref_p[cols], check_dtype=False)
 
 
 def test_mention_counts_equal_a_pandas_groupby(annotated, corpus):
