@@ -120,7 +120,8 @@ def step_scaling(a) -> dict:
             r = annotate(root, workers=w)
             wall, cpu = _since(t)
             out[f"w{w}"] = {"wall_s": wall, "map_s": r.map_seconds, "driver_cpu_s": cpu, "task_cpu_s": r.task_cpu_s,
-                            "worker_peak_rss_mb": r.worker_peak_rss_mb, "documents": _docs(root)}
+                            "worker_peak_rss_mb": r.worker_peak_rss_mb, "documents": _docs(root),
+                            "tasks_per_worker": list(r.tasks_per_worker)}
             shutil.rmtree(root)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -290,10 +291,13 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--tables", default=None, help="annotation tables for the annotate step (default: all)")
     ap.add_argument("--scaling-partitions", type=int, default=4)
+    ap.add_argument("--wait-pid", type=int, help="wait for this process to end first (chaining runs)")
     ap.add_argument("--out", type=Path, default=Path("benchmarks/out"))
     ap.add_argument("--child", choices=sorted(STEPS))
     a = ap.parse_args(argv)
     a.store = a.store or Path(tempfile.gettempdir()) / "araz-bench" / f"store-n{a.n}"
+    while a.wait_pid and Path(f"/proc/{a.wait_pid}").exists():
+        time.sleep(5)
     if a.child:
         print(MARK + json.dumps(STEPS[a.child](a), default=str), flush=True)
         return 0

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import Counter
 import resource
 import time
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ class AnnotateReport:
     worker_peak_rss_mb: float
     task_cpu_s: float = 0.0  # CPU seconds of the tasks that ran (in whichever process ran them)
     map_seconds: float = 0.0  # wall time of the map alone (without starting a local cluster)
+    tasks_per_worker: tuple = ()  # how many partitions each worker process annotated
 
 
 def version() -> str:
@@ -228,7 +230,7 @@ def annotate_partition(root: str, key: str, ver: str, tables=ANNOTATIONS) -> dic
         write_table(part.annotation(root_p, name), table, meta)
         rows[name] = len(df)
     return {"key": key, "skipped": False, "rows": rows, "peak_rss_mb": _peak_mb(),
-            "cpu_s": time.process_time() - cpu}
+            "cpu_s": time.process_time() - cpu, "pid": os.getpid(), "host": os.uname().nodename}
 
 
 # ---- backends -----------------------------------------------------------------------------
@@ -384,7 +386,8 @@ def annotate(store, *, workers: int | None = None, scheduler: str | None = None,
     report = AnnotateReport(root, backend, tuple(written), tuple(sorted(skipped)), tuple(sorted(failed)), attempts,
                             rows, time.perf_counter() - t0,
                             max([r["peak_rss_mb"] for r in results], default=0.0),
-                            sum(r.get("cpu_s", 0.0) for r in results), t1 - map_start)
+                            sum(r.get("cpu_s", 0.0) for r in results), t1 - map_start,
+                            tuple(sorted(Counter((r["host"], r["pid"]) for r in results if "pid" in r).values())))
     if failed:
         lines = "; ".join(f"{k}: {why}" for k, why in sorted(failed.items())[:5])
         raise StoreError(f"{root}: {len(failed)} partition(s) failed after {retries} retries ({lines}); the "
