@@ -44,7 +44,7 @@ def tone_docs(store) -> list[str]:
             old = read_meta(dst)
             if old is not None and old.get("input") == meta.get("input"):
                 continue
-            table = con.execute(SQL, [str(src)]).to_arrow_table()
+            table = con.sql(SQL, params=[str(src)]).to_arrow_table()
             write_table(dst, table, {"partition": part.key, "input": meta.get("input")})
             done.append(part.key)
     finally:
