@@ -372,10 +372,9 @@ def annotate(store, *, workers: int | None = None, scheduler: str | None = None,
         else:
             attempts = _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler, processes, clock)
     t1 = time.perf_counter()
-    if "tone" in tables:
-        from .rollup import tone_docs
+    from .rollup import rollup
 
-        tone_docs(root)  # per-document tone sums for the charts (DuckDB, seconds per 10^6 articles)
+    rollup(root)  # per-document sums for the explorer's charts (DuckDB; seconds per 10^5 articles)
     written = sorted(r["key"] for r in results if not r["skipped"])
     skipped += [r["key"] for r in results if r["skipped"]]
     rows: dict[str, int] = {}

@@ -63,14 +63,20 @@ def connect(store, *, threads: int | None = None) -> duckdb.DuckDBPyConnection:
         if not list((root / name).glob("year=*/*.parquet")):
             raise StoreError(f"{root}: the store has no {name} yet; add articles with 'araz store build CORPUS --to {root}'")
         con.execute(_view(name, root / name))
-    for name in (*ANNOTATIONS, "tone_docs"):
+    from .rollup import ROLLUPS, complete
+
+    for name in (*ANNOTATIONS, *ROLLUPS):
         if list((root / "annotations" / name).glob("year=*/*.parquet")):
             con.execute(_view(name, root / "annotations" / name))
-    from .rollup import complete
-
-    # whether tone_over_time may read the per-document roll-up instead of every sentence
-    con.execute(f"CREATE TEMP TABLE araz_rollup AS SELECT {bool(complete(root))} AS complete")
+    # which per-document roll-ups are complete and up to date (then read instead of the full tables)
+    ready = {name: bool(complete(root, name)) for name in ROLLUPS}
+    con.execute("CREATE TEMP TABLE araz_rollup AS SELECT " + ", ".join(f"{v} AS {k}" for k, v in ready.items())
+                + f", {ready['tone_docs']} AS complete")
     return con
+
+
+def _rolled(con, name: str) -> bool:
+    return bool(con.execute(f"SELECT {name} FROM araz_rollup").fetchone()[0])
 
 
 def _need(con, table: str) -> None:
@@ -156,7 +162,7 @@ def tone_over_time(store, *, by: str | None = "outlet", voice: str | None = "bot
     ids = (""", (SELECT string_agg(doc_id, ', ' ORDER BY ps, doc_id) FROM (SELECT DISTINCT x.doc_id, x.ps FROM s x
                 WHERE x."group" = s."group" AND x.voice = s.voice AND x.start = s.start AND x."end" = s."end"))
               AS doc_ids""" if doc_ids else "")
-    rolled = not doc_ids and con.execute("SELECT complete FROM araz_rollup").fetchone()[0]
+    rolled = not doc_ids and _rolled(con, "tone_docs")
     if rolled:  # per-document sums (araz.store.rollup): the same numbers from ~15x fewer rows
         cols = "t.n, t.coop, t.conf, t.score_sum, t.score_sq, t.n_coop, t.n_conf, t.n_mixed, t.n_neutral, t.labelling"
         source = "tone_docs"
@@ -214,13 +220,20 @@ def mention_counts(store, table: str = "actors", *, by=("period", "outlet"), fre
     if entity_types is not None:
         where += " AND m.entity_type IN (SELECT unnest(?))"
         params.append([entity_types] if isinstance(entity_types, str) else list(entity_types))
+    rolled = table[:-1] + "_docs"
+    if _rolled(con, rolled):  # one row per (document, entity): araz.store.rollup
+        counts = "sum(m.n) AS n, count(*) AS n_docs, count(*) FILTER (d.date_estimate) AS n_estimated"
+        source = rolled
+    else:
+        counts = ("count(*) AS n, count(DISTINCT m.doc_id) AS n_docs, "
+                  "count(DISTINCT m.doc_id) FILTER (d.date_estimate) AS n_estimated")
+        source = table
     sql = f"""
-        SELECT m.entity_id, any_value(m.label) AS label{cols}, count(*) AS n, count(DISTINCT m.doc_id) AS n_docs,
-               count(DISTINCT m.doc_id) FILTER (d.date_estimate) AS n_estimated
-        FROM {table} m JOIN documents d USING (doc_id)
+        SELECT m.entity_id, any_value(m.label) AS label{cols}, {counts}
+        FROM {source} m JOIN documents d USING (doc_id)
         WHERE {where}
         GROUP BY m.entity_id{''.join(', ' + k for k in by)}
-        HAVING count(*) >= {int(min_count)}
+        HAVING n >= {int(min_count)}
         ORDER BY n DESC, m.entity_id{''.join(', ' + k for k in by)}"""
     out = con.execute(sql, params).df()
     if "period" in out:
@@ -267,7 +280,16 @@ def comentions(store, unit: str = "sentence", *, types=None, min_weight: int = 1
     sen = "m.sentence" if unit == "sentence" else "0"
     lim = f"LIMIT {int(limit)}" if limit else ""
     docs = "" if where == "TRUE" else "JOIN documents d USING (doc_id)"
-    sql = f"""
+    if unit == "sentence" and types is None and _rolled(con, "comention_docs"):
+        # pairs per document, made once (araz.store.rollup): a sum, not a join of every mention
+        sql = f"""
+            SELECT m.source, m.target, sum(m.weight) AS weight, count(*) AS n_docs,
+                   min({{'d': m.doc_id, 'p': m.first.p, 's': m.first.s}}) AS first
+            FROM comention_docs m {docs} WHERE {where}
+            GROUP BY m.source, m.target HAVING sum(m.weight) >= {int(min_weight)}
+            ORDER BY weight DESC, m.source, m.target {lim}"""
+    else:
+        sql = f"""
         WITH u AS (
             SELECT DISTINCT m.doc_id, m.paragraph, {sen} AS sentence, m.entity_id
             FROM actors m {docs} WHERE {where}),
@@ -280,6 +302,7 @@ def comentions(store, unit: str = "sentence", *, types=None, min_weight: int = 1
         FROM p GROUP BY source, target HAVING count(*) >= {int(min_weight)}
         ORDER BY weight DESC, source, target {lim}"""
     out = con.execute(sql, params).df()
+    out["weight"] = out["weight"].astype("int64")
     labels = _labels()
     out.insert(2, "source_label", out["source"].map(labels))
     out.insert(3, "target_label", out["target"].map(labels))

@@ -1,15 +1,21 @@
-"""Per-document sums of the sentence tone: what the tone-over-time charts need, 15× fewer rows.
+"""Per-document roll-ups of the annotation tables: what the explorer's charts need, in far fewer rows.
 
-``tone_docs(store)`` writes ``STORE/annotations/tone_docs/<partition>.parquet`` from each
-partition's ``tone`` file, in DuckDB: one row per (document, voice) with the sentence count,
-the sums of ``coop``, ``conf``, ``score``, ``score²`` and ``labelling``, and the label counts.
-:func:`araz.store.queries.tone_over_time` then aggregates documents instead of sentences (a
-first paint over 10^6 articles reads ~2·10^6 rows, not 3·10^7) and gets the same numbers: sums
-of sums, the mean as their ratio, the standard deviation from the sum of squares.
+Made in DuckDB from each partition's annotation files, one file per partition and roll-up:
 
-Each file records the input hash of the ``tone`` file it was made from, so a partition is
-rolled up again exactly when its tone was redone. :func:`araz.store.annotate` calls this at the
-end of every run that wrote tone.
+* ``tone_docs`` (from ``tone``): per (document, voice) the sentence count, the sums of
+  ``coop``, ``conf``, ``score``, ``score²`` and ``labelling``, and the label counts —
+  :func:`araz.store.queries.tone_over_time` then aggregates documents, not sentences (~15×
+  fewer rows), with the same numbers: sums of sums, the mean as their ratio, the standard
+  deviation from the sum of squares;
+* ``actor_docs`` / ``corridor_docs`` (from ``actors`` / ``corridors``): per (document, entity)
+  the number of mentions — :func:`~araz.store.queries.mention_counts` sums them;
+* ``comention_docs`` (from ``actors``): per (document, pair of actors named in one sentence) the
+  number of such sentences and the first one — :func:`~araz.store.queries.comentions` sums them
+  instead of joining every mention with every other.
+
+Each file records the input hash of the file it was made from, so a partition is rolled up
+again exactly when its annotation was redone. :func:`araz.store.annotate` calls
+:func:`rollup` at the end of every run.
 """
 from __future__ import annotations
 
@@ -19,46 +25,68 @@ import duckdb
 
 from .layout import check_root, partitions, read_meta, write_table
 
-SQL = """
-SELECT doc_id, voice, count(*) AS n, sum(coop) AS coop, sum(conf) AS conf, sum(score) AS score_sum,
-       sum(score * score) AS score_sq, count(*) FILTER (label = 'coop') AS n_coop,
-       count(*) FILTER (label = 'conf') AS n_conf, count(*) FILTER (label = 'mixed') AS n_mixed,
-       count(*) FILTER (label = 'neutral') AS n_neutral, sum(labelling) AS labelling
-FROM read_parquet(?) GROUP BY doc_id, voice ORDER BY doc_id, voice
-"""
+ROLLUPS = {
+    "tone_docs": ("tone", """
+        SELECT doc_id, voice, count(*) AS n, sum(coop) AS coop, sum(conf) AS conf, sum(score) AS score_sum,
+               sum(score * score) AS score_sq, count(*) FILTER (label = 'coop') AS n_coop,
+               count(*) FILTER (label = 'conf') AS n_conf, count(*) FILTER (label = 'mixed') AS n_mixed,
+               count(*) FILTER (label = 'neutral') AS n_neutral, sum(labelling) AS labelling
+        FROM read_parquet(?) GROUP BY doc_id, voice ORDER BY doc_id, voice"""),
+    "actor_docs": ("actors", """
+        SELECT doc_id, entity_id, any_value(label) AS label, any_value(entity_type) AS entity_type, count(*) AS n
+        FROM read_parquet(?) GROUP BY doc_id, entity_id ORDER BY doc_id, entity_id"""),
+    "corridor_docs": ("corridors", """
+        SELECT doc_id, entity_id, any_value(label) AS label, any_value(entity_type) AS entity_type, count(*) AS n
+        FROM read_parquet(?) GROUP BY doc_id, entity_id ORDER BY doc_id, entity_id"""),
+    "comention_docs": ("actors", """
+        WITH u AS (SELECT DISTINCT doc_id, paragraph, sentence, entity_id FROM read_parquet(?))
+        SELECT a.doc_id, a.entity_id AS source, b.entity_id AS target, count(*) AS weight,
+               min({'p': a.paragraph, 's': a.sentence}) AS first
+        FROM u a JOIN u b ON a.doc_id = b.doc_id AND a.paragraph = b.paragraph AND a.sentence = b.sentence
+                          AND a.entity_id < b.entity_id
+        GROUP BY a.doc_id, a.entity_id, b.entity_id ORDER BY a.doc_id, source, target"""),
+}
 
 
-def tone_docs(store) -> list[str]:
-    """Roll up every partition whose ``tone`` file is newer than its roll-up; return their keys."""
+def rollup(store, names=None) -> dict[str, list[str]]:
+    """Make the missing or stale roll-ups (all, or ``names``); return the partitions done per roll-up."""
     root = check_root(store)
     con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False,
                                  "threads": 1})
-    done = []
+    done: dict[str, list[str]] = {}
     try:
         for part in partitions(Path(root)):
-            src = part.annotation(root, "tone")
-            meta = read_meta(src)
-            if meta is None:
-                continue
-            dst = part.annotation(root, "tone_docs")
-            old = read_meta(dst)
-            if old is not None and old.get("input") == meta.get("input"):
-                continue
-            table = con.sql(SQL, params=[str(src)]).to_arrow_table()
-            write_table(dst, table, {"partition": part.key, "input": meta.get("input")})
-            done.append(part.key)
+            for name, (source, sql) in ROLLUPS.items():
+                if names is not None and name not in names:
+                    continue
+                meta = read_meta(part.annotation(root, source))
+                if meta is None:
+                    continue
+                dst = part.annotation(root, name)
+                old = read_meta(dst)
+                if old is not None and old.get("input") == meta.get("input"):
+                    continue
+                table = con.sql(sql, params=[str(part.annotation(root, source))]).to_arrow_table()
+                write_table(dst, table, {"partition": part.key, "input": meta.get("input")})
+                done.setdefault(name, []).append(part.key)
     finally:
         con.close()
     return done
 
 
-def complete(root: Path) -> bool:
-    """True when every partition with tone has its up-to-date roll-up."""
+def tone_docs(store) -> list[str]:
+    """Only the tone roll-up (see :func:`rollup`)."""
+    return rollup(store, ["tone_docs"]).get("tone_docs", [])
+
+
+def complete(root: Path, name: str = "tone_docs") -> bool:
+    """True when every partition has the up-to-date roll-up ``name``."""
+    source = ROLLUPS[name][0]
     for part in partitions(root):
-        meta = read_meta(part.annotation(root, "tone"))
+        meta = read_meta(part.annotation(root, source))
         if meta is None:
             return False
-        old = read_meta(part.annotation(root, "tone_docs"))
+        old = read_meta(part.annotation(root, name))
         if old is None or old.get("input") != meta.get("input"):
             return False
     return True
