@@ -58,26 +58,37 @@ def _build_one(root: str, key: str) -> str:
     return key
 
 
-def search(store, query: str, *, limit: int | None = 100) -> pd.DataFrame:
+def search(store, query: str, *, outlets=None, start=None, end=None, limit: int | None = 100) -> pd.DataFrame:
     """Sentences matching ``query`` (the kit's syntax) through the per-partition indexes:
-    ``citation, doc_id, outlet, published, text``, oldest partition first, at most ``limit``."""
+    ``citation, doc_id, outlet, published, text``, oldest partition first, at most ``limit``.
+    ``outlets``, ``start``/``end`` (ISO dates; documents whose possible dates overlap) filter."""
     from ..search import to_fts
+    from .layout import StoreError
 
-    root = check_root(store)
+    root = check_root(getattr(store, "root", None) if not isinstance(store, (str, Path)) else store)
     fts = to_fts(query)
-    frames, n = [], 0
+    where, params = ["sentence_fts MATCH ?"], [fts]
+    if outlets is not None:
+        outlets = [outlets] if isinstance(outlets, str) else list(outlets)
+        where.append(f"d.outlet IN ({', '.join('?' * len(outlets))})")
+        params += outlets
+    if start is not None:
+        where.append("d.d1 >= ?")
+        params.append(pd.Timestamp(start).date().toordinal())
+    if end is not None:
+        where.append("d.d0 <= ?")
+        params.append(pd.Timestamp(end).date().toordinal())
     sql = ("SELECT s.citation, d.doc_id, d.outlet, d.published, s.text FROM sentence_fts f "
-           "JOIN sentence s ON s.id = f.rowid JOIN docs d ON d.id = s.doc WHERE sentence_fts MATCH ? "
-           "ORDER BY s.id" + (" LIMIT ?" if limit else ""))
+           "JOIN sentence s ON s.id = f.rowid JOIN docs d ON d.id = s.doc WHERE " + " AND ".join(where)
+           + " ORDER BY s.id" + (" LIMIT ?" if limit else ""))
+    frames, n = [], 0
     for part in partitions(root):
         path = index_file(root, part)
         if not path.exists():
-            from .layout import StoreError
-
             raise StoreError(f"{path}: no index for this partition; run araz.store.index.build_indexes({str(root)!r})")
         con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            rows = con.execute(sql, (fts, limit - n) if limit else (fts,)).fetchall()
+            rows = con.execute(sql, [*params, limit - n] if limit else params).fetchall()
         finally:
             con.close()
         frames.append(pd.DataFrame(rows, columns=["citation", "doc_id", "outlet", "published", "text"]))
@@ -86,3 +97,17 @@ def search(store, query: str, *, limit: int | None = 100) -> pd.DataFrame:
             break
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["citation", "doc_id", "outlet", "published", "text"])
+
+
+def kwic(store, query: str, window: int = 8, *, limit: int | None = 100, **filters) -> pd.DataFrame:
+    """Keyword in context through the per-partition indexes (columns of
+    :func:`araz.store.textsearch.kwic`), over the first ``limit`` matching sentences."""
+    from .textsearch import kwic_rows
+
+    return kwic_rows(search(store, query, limit=limit, **filters), query, window)
+
+
+def ready(store) -> bool:
+    """True when every partition of ``store`` has its index (the explorer may then search through them)."""
+    root = check_root(store)
+    return all(index_file(root, p).exists() for p in partitions(root))

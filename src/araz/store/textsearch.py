@@ -87,9 +87,14 @@ def kwic(store, query: str, window: int = 8, *, outlets=None, start=None, end=No
     """Keyword in context: one row per occurrence of the query's first word or phrase in the
     sentences matching the whole query — ``citation, left, match, right`` (``window`` words
     each side, within the sentence), ``doc_id, outlet``. ``limit`` bounds the sentences read."""
+    return kwic_rows(search(store, query, outlets=outlets, start=start, end=end, limit=limit), query, window)
+
+
+def kwic_rows(hits: pd.DataFrame, query: str, window: int) -> pd.DataFrame:
+    """KWIC rows of the sentences ``hits`` (``citation, doc_id, outlet, text``): each occurrence
+    of the query's first word or phrase with ``window`` words each side."""
     if not isinstance(window, int) or window < 0:
         raise QueryError(f"window={window!r}: give a number of words (0 or more)")
-    hits = search(store, query, outlets=outlets, start=start, end=end, limit=limit)
     rx = re.compile(_patterns(query)[0][0].replace("(?i)", ""), re.IGNORECASE)
     rows = []
     for r in hits.itertuples(index=False):
