@@ -290,3 +290,23 @@ def test_three_plus_three_in_batches_gives_the_whole_corpus_tables(corpus, monke
         assert len(got[table]) > 0
         assert_frame_equal(got[table].reset_index(drop=True), getattr(whole, name).reset_index(drop=True),
                            check_dtype=False)
+
+
+def test_the_per_partition_search_index_finds_what_the_scan_finds(plain_store, tmp_path):
+    from araz.store import index
+
+    root = _copy(plain_store, tmp_path, "indexed")
+    assert not index.ready(root)
+    with pytest.raises(StoreError, match="no index for this partition; run araz.store.index.build_indexes"):
+        index.search(root, "Baku")
+    built = index.build_indexes(root)
+    assert len(built) == len(partitions(root)) and index.ready(root)
+    assert index.build_indexes(root) == []  # nothing left to build
+    got = index.search(root, "Baku", limit=None)
+    scan = textsearch.search(root, "Baku", limit=None)
+    assert set(got["citation"]) == set(scan["citation"]) and len(got) > 0
+    one = index.search(root, "Baku", outlets=["Synthetic Outlet 01"], start="2022-01-01", limit=None)
+    want = textsearch.search(root, "Baku", outlets=["Synthetic Outlet 01"], start="2022-01-01", limit=None)
+    assert set(one["citation"]) == set(want["citation"])
+    k = index.kwic(root, "Baku", window=2, limit=5)
+    assert len(k) >= 5 and (k["match"] == "Baku").all()
