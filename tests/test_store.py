@@ -310,3 +310,12 @@ def test_the_per_partition_search_index_finds_what_the_scan_finds(plain_store, t
     assert set(one["citation"]) == set(want["citation"])
     k = index.kwic(root, "Baku", window=2, limit=5)
     assert len(k) >= 5 and (k["match"] == "Baku").all()
+
+
+def test_one_document_for_the_reader(plain_store, corpus):
+    fields, sentences = queries.document(plain_store, "synth-000007")
+    assert fields["text"] == corpus["synth-000007"].text and fields["outlet"] == corpus["synth-000007"].outlet
+    ref = corpus.sentences[corpus.sentences["doc_id"] == "synth-000007"].reset_index(drop=True)
+    assert_frame_equal(sentences, ref, check_dtype=False)
+    with pytest.raises(araz.CitationError, match="no document 'synth-999999' in this store"):
+        queries.document(plain_store, "synth-999999")

@@ -308,3 +308,18 @@ def comentions(store, unit: str = "sentence", *, types=None, min_weight: int = 1
     out.insert(3, "target_label", out["target"].map(labels))
     out["example"] = [f"{f['d']} ¶{f['p']}" + (f".{f['s']}" if unit == "sentence" else "") for f in out.pop("first")]
     return out
+
+
+def document(store, doc_id: str) -> tuple[dict, pd.DataFrame]:
+    """One document for a reader pane: ``(fields with its text, its sentences)``, read by DuckDB
+    from the store without loading the archive (``store[doc_id]`` would read every document)."""
+    from ..errors import CitationError
+
+    con = connect(store)
+    d = con.execute("SELECT * EXCLUDE (year) FROM documents WHERE doc_id = ?", [doc_id]).df()
+    if d.empty:
+        raise CitationError(f"no document '{doc_id}' in this store; search for it with "
+                            "araz.store.textsearch.search or list them with araz.open_store(STORE).documents")
+    s = con.execute("SELECT * EXCLUDE (year) FROM sentences WHERE doc_id = ? ORDER BY paragraph, sentence",
+                    [doc_id]).df()
+    return d.iloc[0].to_dict(), s
