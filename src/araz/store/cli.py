@@ -56,7 +56,7 @@ def register(subparsers) -> None:
     b = sub.add_parser("build", help="write or extend a store from a corpus folder")
     b.add_argument("corpus", help="a folder of .md/.txt articles (the user-corpus format)")
     b.add_argument("--to", required=True, metavar="STORE", help="the store folder (new, or a store to extend)")
-    b.add_argument("--chunk", type=int, default=5_000, help="files read and split at once (memory bound)")
+    b.add_argument("--chunk", type=int, default=20_000, help="articles read and split at once (memory bound)")
     b.set_defaults(func=_build)
     a = sub.add_parser("annotate", help="run every annotator on the partitions not done yet")
     a.add_argument("store")
