@@ -74,5 +74,9 @@ serve: env
 bench-seminar: env
 	$(VENV)/bin/python -m benchmarks.bench_seminar $(if $(N),--n $(N),) $(if $(STUDENTS),--students $(STUDENTS),)
 
+.PHONY: bench-scale
+bench-scale: env  # the Parquet store at scale (issue 19): N=100000 by default; N=1000000 takes hours
+	$(VENV)/bin/python -m benchmarks.bench_scale $(if $(N),--n $(N),)
+
 clean:
 	rm -rf $(VENV) .tools .pytest_cache exports briefs benchmarks/out

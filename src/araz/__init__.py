@@ -28,12 +28,18 @@ __version__ = "0.1.0"
 _SUBMODULES = {
     "actors", "briefing", "cache", "claims", "corpus", "corridors", "dates", "errors", "exercises", "explore",
     "formats", "gazetteer", "paths", "plots", "progress", "search", "sources", "tables", "text", "timeline",
-    "tone", "widgets",
+    "tone", "widgets", "store", "ingest", "serve", "languages",
 }
 __all__ = [
     "load_corpus", "Corpus", "Document", "Span", "parse_citation", "format_citation", "validate",
     "ArazError", "CorpusError", "CitationError", "TableError", "QueryError", "ScopeError", "Issue",
 ]
+
+
+def open_store(path):
+    """A Parquet store (``araz store build``) as a lazy :class:`Corpus`: see :mod:`araz.store`."""
+    from .store.reader import open_store as _open  # on first use: ``import araz`` stays fast
+    return _open(path)
 
 
 def __getattr__(name: str):

@@ -22,6 +22,7 @@ EXTERNAL = {
     "import": ("araz.ingest.cli", "register"),
     "tone-record": ("araz.tone.cli", "register"),
     "serve": ("araz.serve", "register"),
+    "store": ("araz.store.cli", "register"),
 }
 
 
