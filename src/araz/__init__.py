@@ -32,7 +32,7 @@ _SUBMODULES = {
 }
 __all__ = [
     "load_corpus", "Corpus", "Document", "Span", "parse_citation", "format_citation", "validate",
-    "ArazError", "CorpusError", "CitationError", "TableError", "QueryError", "ScopeError", "Issue",
+    "ArazError", "CorpusError", "CitationError", "TableError", "QueryError", "ScopeError", "Issue", "open_store",
 ]
 
 
