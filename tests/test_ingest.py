@@ -339,3 +339,27 @@ def test_cli_shows_a_progress_bar_when_asked(tmp_path, capsys, monkeypatch):
     assert main(["import", str(FIXTURES / "plain-dateline.html"), "--into", str(tmp_path / "c")]) == 0
     err = capsys.readouterr().err
     assert "import" in err and "1/1" in err
+
+
+def test_the_kit_works_on_an_imported_folder(imported, tmp_path):
+    """What a user does next with an imported folder: actors, corridors, tone, the explorer, a briefing note."""
+    from araz import actors, corridors, tone
+    from araz.widgets import explorer
+
+    into, report = imported
+    corpus = load_corpus(into)
+    found = set(actors.mentions(corpus)["entity_id"])
+    assert "caspian-sea" in found  # the fixture pages' places and actors are found
+    assert list(corridors.mentions(corpus).columns)  # runs on the imported texts
+    scored = tone.by_document(corpus).set_index("doc_id")
+    english = corpus.documents.set_index("doc_id")["language"].eq("en")
+    assert scored.loc[english[english].index, "measured"].all()
+    assert not scored.loc[english[~english].index, "measured"].any()
+    app = explorer(corpus, importing=False)
+    assert app.total == len(corpus.sentences)
+    app.controls["outlets"].value = (report.loc[0, "outlet"],)
+    assert 0 < app.total < len(corpus.sentences)
+    out = tmp_path / "note.md"
+    assert main(["brief", str(into), "--topic", "ferry talks", "--format", "md", "--out", str(out)]) == 0
+    note = out.read_text(encoding="utf-8")
+    assert "Briefing note" in note and any(d in note for d in corpus.doc_ids)
