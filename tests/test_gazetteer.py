@@ -204,7 +204,7 @@ def test_cavusoglu_served_two_terms_as_foreign_minister():
     assert "24 November 2015" in row.source and "4 June 2023" in row.source
 
 
-@pytest.mark.parametrize("iso", ["AZE", "ARM", "IRN", "TUR", "RUS", "USA"])
+@pytest.mark.parametrize("iso", ["AZE", "ARM", "IRN", "TUR", "RUS", "USA", "GEO"])
 def test_defence_ministers_2020_2025_are_listed_with_years_and_a_source(iso):
     ents = gazetteer.load_gazetteer().entities
     defence = ents[(ents["type"] == "person") & (ents["country"] == iso) & ents["role"].str.contains("Defen[cs]e", regex=True)]
@@ -226,6 +226,58 @@ def test_new_office_holders_are_found_in_text_with_their_other_spellings():
     found = set(gazetteer.find(text)["entity_id"])
     assert {"toivo-klaar", "zakir-hasanov", "maria-zakharova", "dmitry-peskov", "aziz-nasirzadeh",
             "nasser-kanaani", "hikmet-hajiyev"} <= found
+
+
+def _terms(ents, role_pattern):
+    """(start, end) years of every term whose role matches, from the '; '-aligned role and role_years
+    (one role with several terms, as Çavuşoğlu's, applies to each)."""
+    import re
+    out = []
+    for role, years in zip(ents["role"], ents["role_years"]):
+        roles, spans = str(role).split("; "), str(years).split("; ")
+        if len(roles) == 1:
+            roles = roles * len(spans)
+        for r, y in zip(roles, spans):
+            if re.fullmatch(role_pattern, r) and y != "unknown":
+                a, _, b = y.partition("-")
+                out.append((int(a), int(b) if b else 9999))
+    return out
+
+
+@pytest.mark.parametrize("country,role_pattern", [
+    ("IRN", "President of Iran"), ("IRN", "(acting )?Minister of Foreign Affairs of Iran"),
+    ("AZE", "President of Azerbaijan"), ("AZE", "Prime Minister of Azerbaijan"), ("AZE", "Minister of Foreign Affairs of Azerbaijan"),
+    ("ARM", "President of Armenia"), ("ARM", "Prime Minister of Armenia"), ("ARM", "Minister of Foreign Affairs of Armenia"),
+    ("TUR", "President of Turkey.*"), ("TUR", "Minister of Foreign Affairs of Turkey"),
+    ("RUS", "President of Russia"), ("RUS", "Prime Minister of Russia"), ("RUS", "Minister of Foreign Affairs of Russia"),
+    ("GEO", "President of Georgia"), ("GEO", "Prime Minister of Georgia"), ("GEO", "Minister of Foreign Affairs of Georgia"),
+    ("USA", "President of the United States"), ("USA", "Secretary of State of the United States"),
+])
+def test_heads_of_state_and_government_and_foreign_ministers_cover_every_year_2020_2025(country, role_pattern):
+    ents = gazetteer.load_gazetteer().entities
+    people = ents[(ents["type"] == "person") & (ents["country"] == country)]
+    terms = _terms(people, role_pattern)
+    missing = [y for y in range(2020, 2026) if not any(a <= y <= b for a, b in terms)]
+    assert not missing, (country, role_pattern, missing)
+
+
+def test_second_pass_office_holders_have_dated_sources_and_are_found_in_text():
+    ents = gazetteer.load_gazetteer().entities.set_index("entity_id")
+    added = ["juansher-burchuladze", "irakli-chikovani", "pete-hegseth", "kaja-kallas", "philip-reeker", "louis-bono",
+             "igor-khovaev", "dmitry-medvedev", "mojtaba-demirchilu", "abbas-badakhshan-zohouri", "ali-alizada",
+             "erkan-ozoral", "cahit-bagci", "birol-akgun", "levan-dzhagaryan", "alexey-dedov", "mikhail-evdokimov"]
+    for eid in added:
+        row = ents.loc[eid]
+        assert row.type == "person" and row.role and row.role_years not in ("", "unknown"), eid
+        assert any(str(y) in row.source for y in range(2011, 2027)), (eid, "a dated source")
+    # Medvedev was head of government in January 2020, before Mishustin
+    assert ents.loc["dmitry-medvedev", "role_years"].startswith("2012-2020")
+    text = ("Example Daily (example.org), an invented report: Juansher Burchuladze handed over to Ираклий Чиковани; "
+            "Pete Hegseth and Kaja Kallas spoke; Philip Reeker and Louis L. Bono met Игорь Ховаев and Dmitry Medvedev. "
+            "Муджтаба Демирчилу, Abbas Badakhshan Zohouri, Ali Alizade, Erkan Özoral, Cahit Bağçı, Birol Akgün, "
+            "لوان جاگاریان, Alexey Dedov and Михаил Евдокимов attended.")
+    found = set(gazetteer.find(text)["entity_id"])
+    assert set(added) <= found, set(added) - found
 
 
 def test_recall_articles_hold_urls_and_names_only_and_name_real_entities():
@@ -259,6 +311,8 @@ def test_measure_recall_counts_a_person_as_found_only_through_the_gazetteer(tmp_
     [(aid, url, found, named, missed)] = mod.measure(tmp_path, table)
     assert (aid, found, named) == ("A", 1, 3)
     assert missed == ["Arlo Fenwick", "Hakan Fidan"]
+    [(_, _, found, named, missed)] = mod.measure(tmp_path, table, exclude={"hakan-fidan"})
+    assert (found, named, missed) == (1, 2, ["Arlo Fenwick"])
     (tmp_path / "A.txt").unlink()
     with pytest.raises(SystemExit, match="no excerpt for article A"):
         mod.measure(tmp_path, table)
