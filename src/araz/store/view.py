@@ -148,13 +148,19 @@ def document(con, doc_id: str, query: str = "") -> dict:
     ``(paragraph number, [(citation, text, [(start, end) of query matches]), …])``."""
     fields, sents = queries.document(con, doc_id)
     fields.pop("text", None)
-    rx = []
-    if query and query.strip():
-        rx = [re.compile(p.replace("(?i)", ""), re.IGNORECASE) for p in textsearch._patterns(query)[0]]
     paragraphs: list = []
     for r in sents.itertuples(index=False):
-        spans = [m.span() for p in rx for m in p.finditer(r.text)]
+        spans = matches(r.text, query)
         if not paragraphs or paragraphs[-1][0] != r.paragraph:
             paragraphs.append((int(r.paragraph), []))
         paragraphs[-1][1].append((r.citation, r.text, spans))
     return {"fields": fields, "paragraphs": paragraphs}
+
+
+def matches(text: str, query: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each word or phrase of ``query`` in ``text`` (none for an empty query),
+    as :mod:`araz.store.textsearch` matches them (case-insensitive, whole words, ``prefix*``)."""
+    if not query or not query.strip():
+        return []
+    return [m.span() for p in textsearch._patterns(query)[0]
+            for m in re.finditer(p.replace("(?i)", ""), text, re.IGNORECASE)]

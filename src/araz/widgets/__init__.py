@@ -34,9 +34,9 @@ def explorer(corpus=None, *, importing: bool | None = None, store=None, **kwargs
     folder and appear in the explorer at once. ``importing=False`` leaves the panel out.
     """
     from ..corpus import corpus_or_default
+    from ..store.reader import StoreCorpus
     from ._explorer import Explorer
     from ._import_panel import import_allowed
-    from ..store.reader import StoreCorpus
 
     if store is not None or isinstance(corpus, StoreCorpus):
         from ._store_explorer import StoreExplorer

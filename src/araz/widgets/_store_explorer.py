@@ -25,18 +25,10 @@ def results_html(page: view.Page, query: str = "") -> str:
     items = []
     for r in page.rows.itertuples(index=False):
         body = r.text or r.title
-        spans = _spans(r.text, query) if query and r.text else []
+        spans = view.matches(r.text, query) if r.text else []
         items.append(f"<div class='araz-row'><div class='araz-meta'>{H.e(str(r.citation))} · {H.e(str(r.outlet))}"
                      f" · {H.e(str(r.date))}</div><div>{H.highlight(str(body), spans)}</div></div>")
     return H.wrap("".join(items))
-
-
-def _spans(text: str, query: str) -> list[tuple[int, int]]:
-    import re
-
-    from ..store.textsearch import _patterns
-
-    return [m.span() for p in _patterns(query)[0] for m in re.finditer(p.replace("(?i)", ""), text, re.IGNORECASE)]
 
 
 def reader_html(doc: dict) -> str:
@@ -62,7 +54,7 @@ def counts_html(sel: view.Selection) -> str:
             continue
         cols = [c for c in ("label", "n", "n_docs") if c in df]
         parts.append(H.table_html(df[cols].head(TOP).set_index("label") if len(df) else df,
-                                  caption=f"{name}: mentions (n) and documents (n_docs)"))
+                                  caption=f"{name}: mentions (n) and documents (n_docs), outlet and date filters"))
     return H.wrap("".join(parts))
 
 
@@ -200,4 +192,5 @@ class StoreExplorer(W.VBox):
             return
         self.chart.value = _png(figure(self.selection.tone))
         self.chart_note.value = H.wrap("<div class='araz-meta'>Each point: the mean tone score of the sentences "
-                                       "of the documents of one period (95 % interval; n sentences).</div>")
+                                       "of the documents of one period (95 % interval; n sentences), for the outlet and date "
+                                       "filters (the search query narrows the results list only).</div>")
