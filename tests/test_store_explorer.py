@@ -109,9 +109,15 @@ def test_first_paint_and_filters_match_the_in_memory_path(store, corpus):
     _assert_matches_memory(app, corpus)
     assert len(app.selection.tone) > 1 and (app.selection.tone["n"] > 0).all()
     assert bytes(app.chart.value).startswith(b"\x89PNG")
-    ax = figure(app.selection.tone).axes[0]  # what the chart draws: each score, with its n written beside
-    assert list(ax.lines[0].get_ydata()) == app.selection.tone["score"].tolist()
-    assert [t.get_text() for t in ax.texts] == [f"n={n}" for n in app.selection.tone["n"].astype(int)]
+    # what the chart draws: each whole period's score with its n beside; documents dated by a
+    # range across periods (their own rows) as dots; together every row of the table
+    periods, ranges = view.chart_points(app.selection.tone, "M")
+    assert len(periods) + len(ranges) == len(app.selection.tone) and len(periods) and len(ranges)
+    assert (ranges["start"].dt.to_period("M") != ranges["end"].dt.to_period("M")).all()
+    ax = figure(app.selection.tone, "M").axes[0]
+    assert list(ax.lines[0].get_ydata()) == periods["score"].tolist()
+    assert [t.get_text() for t in ax.texts] == [f"n={n}" for n in periods["n"].astype(int)]
+    assert list(ax.collections[0].get_offsets()[:, 1]) == ranges["score"].tolist()
 
     pick = ["Alwaght", "Example Daily"]
     app.controls["outlets"].value = tuple(pick)

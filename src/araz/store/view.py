@@ -143,6 +143,21 @@ def select(con, store, filters: Filters) -> Selection:
     return Selection(out["tone"], out["actors"], out["corridors"], notes)
 
 
+def chart_points(tone: pd.DataFrame, freq: str = "M") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Split :func:`select`'s tone table for a chart: ``(periods, ranges)`` — the rows of whole
+    periods (a point each, with its interval and ``n``), and the rows of documents dated by a
+    range that crosses periods (each its own row in ``tone_over_time``, as in ``over_time``).
+
+    **Why split.** At 10^5 articles the second kind is ~15,000 rows of a few sentences each:
+    drawn as error bars with labels they take ~15 s to render, so the chart draws them as one
+    cloud of small dots at the middle of their range (fast), and says how many sentences they hold."""
+    if tone.empty:
+        return tone, tone
+    per = tone["start"].dt.to_period(freq)
+    whole = (tone["start"] == per.dt.start_time) & (tone["end"] == per.dt.end_time.dt.normalize())
+    return tone[whole].reset_index(drop=True), tone[~whole].reset_index(drop=True)
+
+
 def document(con, doc_id: str, query: str = "") -> dict:
     """One document for the reader: ``fields`` (its metadata), ``paragraphs`` — a list of
     ``(paragraph number, [(citation, text, [(start, end) of query matches]), …])``."""

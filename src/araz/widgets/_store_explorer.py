@@ -58,19 +58,28 @@ def counts_html(sel: view.Selection) -> str:
     return H.wrap("".join(parts))
 
 
-def figure(tone: pd.DataFrame):
-    """Tone over time: the mean sentence score per period, its 95 % interval, ``n`` sentences
-    written at each point; a document dated by a range that crosses periods is its own point."""
+def figure(tone: pd.DataFrame, freq: str = "M"):
+    """Tone over time: the mean sentence score per period with its 95 % interval and ``n``
+    sentences written at each point; documents dated by a range that crosses periods (their own
+    rows, :func:`araz.store.view.chart_points`) as small grey dots at the middle of their range."""
     from matplotlib.figure import Figure
 
+    periods, ranges = view.chart_points(tone, freq)
     fig = Figure(figsize=(8, 3.2))
     ax = fig.subplots()
-    if len(tone):
-        x = tone["start"] + (tone["end"] - tone["start"]) / 2
-        ax.errorbar(x, tone["score"], yerr=[(tone["score"] - tone["score_low"]).fillna(0),
-                                            (tone["score_high"] - tone["score"]).fillna(0)], fmt="o", capsize=3)
-        for xi, yi, n in zip(x, tone["score"], tone["n"]):
+    if len(ranges):
+        mid = ranges["start"] + (ranges["end"] - ranges["start"]) / 2
+        ax.scatter(mid, ranges["score"], s=4, color="grey", alpha=0.4,
+                   label=f"documents dated by a range across periods ({int(ranges['n'].sum())} sentences)")
+    if len(periods):
+        x = periods["start"] + (periods["end"] - periods["start"]) / 2
+        ax.errorbar(x, periods["score"], yerr=[(periods["score"] - periods["score_low"]).fillna(0),
+                                               (periods["score_high"] - periods["score"]).fillna(0)],
+                    fmt="o", capsize=3, label=f"periods ({int(periods['n'].sum())} sentences)")
+        for xi, yi, n in zip(x, periods["score"], periods["n"]):
             ax.annotate(f"n={int(n)}", (xi, yi), textcoords="offset points", xytext=(4, 4), fontsize=7)
+    if len(tone):
+        ax.legend(fontsize=7, loc="upper left")  # "best" tests every dot: slow
     ax.axhline(0, color="grey", lw=0.5)
     ax.set_ylabel("mean tone score")
     ax.set_title("Tone over time (95 % interval; n = sentences)")
@@ -190,7 +199,8 @@ class StoreExplorer(W.VBox):
         if "tone" in self.selection.notes:
             self.chart_note.value, self.chart.value = H.status_html(self.selection.notes["tone"], "error"), b""
             return
-        self.chart.value = _png(figure(self.selection.tone))
-        self.chart_note.value = H.wrap("<div class='araz-meta'>Each point: the mean tone score of the sentences "
-                                       "of the documents of one period (95 % interval; n sentences), for the outlet and date "
-                                       "filters (the search query narrows the results list only).</div>")
+        self.chart.value = _png(figure(self.selection.tone, self.controls["freq"].value))
+        self.chart_note.value = H.wrap(
+            "<div class='araz-meta'>Each point: the mean tone score of the sentences of the documents of one period "
+            "(95 % interval; n sentences), for the outlet and date filters (the search query narrows the results "
+            "list only).</div>")
