@@ -193,6 +193,11 @@ def test_bad_input(tmp_path, store):
     app = StoreExplorer(store)
     app.controls["query"].value = "corrid* *"
     assert "no letters before '*'" in html.unescape(app.status.value) and app.page is None
+    app.controls["query"].value = ""
+    app.controls["start"].value, app.controls["end"].value = dt.date(2025, 1, 1), dt.date(2024, 1, 1)
+    for shown in (app.status.value, app.chart_note.value):
+        assert "the date window ends (2024-01-01) before it starts (2025-01-01)" in html.unescape(shown)
+    assert app.page is None and app.selection is None
     with pytest.raises(araz.CitationError, match="no document 'nope' in this store"):
         view.document(app.con, "nope")
 

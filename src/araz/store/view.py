@@ -25,6 +25,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from ..errors import QueryError
 from . import index, queries, textsearch
 from .layout import StoreError, check_root
 
@@ -44,6 +45,10 @@ class Filters:
     freq: str = "M"
 
     def window(self) -> dict:
+        """The outlet and date filters as :mod:`araz.store.queries` takes them (checked)."""
+        if self.start and self.end and self.start > self.end:
+            raise QueryError(f"the date window ends ({self.end}) before it starts ({self.start}); "
+                             "pick a 'To' date on or after the 'From' date")
         return {"outlets": list(self.outlets) if self.outlets else None, "start": self.start, "end": self.end}
 
 

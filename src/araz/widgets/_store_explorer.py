@@ -194,7 +194,13 @@ class StoreExplorer(W.VBox):
         self.tabs.selected_index = 1
 
     def _aggregate(self) -> None:
-        self.selection = view.select(self.con, self.paint.root, self.filters)
+        try:
+            self.selection = view.select(self.con, self.paint.root, self.filters)
+        except ArazError as err:  # e.g. a date window that ends before it starts (said in the status too)
+            self.selection = None
+            self.counts.value = self.chart_note.value = H.status_html(str(err), "error")
+            self.chart.value = b""
+            return
         self.counts.value = counts_html(self.selection)
         if "tone" in self.selection.notes:
             self.chart_note.value, self.chart.value = H.status_html(self.selection.notes["tone"], "error"), b""
