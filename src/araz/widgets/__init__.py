@@ -21,8 +21,12 @@ from __future__ import annotations
 __all__ = ["explorer", "tone_lab"]
 
 
-def explorer(corpus=None, *, importing: bool | None = None, **kwargs):
+def explorer(corpus=None, *, importing: bool | None = None, store=None, **kwargs):
     """The explorer (an ``ipywidgets.VBox``) on ``corpus`` (default: the shipped corpus).
+
+    On a store (``corpus`` is what :func:`araz.open_store` returns, or ``store=`` its folder)
+    it is the :class:`~araz.widgets._store_explorer.StoreExplorer`: every view a DuckDB query
+    over the store's Parquet files, so an archive is never loaded into memory.
 
     On your own folder (``araz.load_corpus("path")``) it comes with an import panel above it
     (``importing=None`` means: a folder corpus, not the class server's downloads mode, and
@@ -30,9 +34,14 @@ def explorer(corpus=None, *, importing: bool | None = None, **kwargs):
     folder and appear in the explorer at once. ``importing=False`` leaves the panel out.
     """
     from ..corpus import corpus_or_default
+    from ..store.reader import StoreCorpus
     from ._explorer import Explorer
     from ._import_panel import import_allowed
 
+    if store is not None or isinstance(corpus, StoreCorpus):
+        from ._store_explorer import StoreExplorer
+
+        return StoreExplorer(store if store is not None else corpus, **kwargs)
     corpus = corpus_or_default(corpus)
     if importing is None:
         importing = (getattr(corpus, "root", None) is not None and not getattr(corpus, "is_shipped", True)
