@@ -150,6 +150,15 @@ def _mask(ix: Index, f: Filters) -> np.ndarray:
     return mask
 
 
+def _ranked(ix, parsed, unit: str, ok: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The query's matching rows of ``unit`` that pass ``ok``, best first, with their relevance."""
+    qrows, qscore = ix.query(parsed, unit)
+    keep = ok[qrows]
+    rows, rel = qrows[keep], qscore[keep]
+    order = np.argsort(-rel, kind="stable")  # rows are sorted: ties stay in reading order
+    return rows[order], rel[order]
+
+
 def selection(corpus, filters: Filters | Mapping | None = None) -> Selection:
     """Every match of ``filters``, ranked: by relevance when there is a query, else in reading
     order (documents by publication date, then paragraph and sentence). Cached per filters.
@@ -173,11 +182,7 @@ def selection(corpus, filters: Filters | Mapping | None = None) -> Selection:
         if parsed is None:
             rows = np.flatnonzero(mask)
         else:
-            qrows, qscore = ix.query(parsed, "sentence")
-            keep = mask[qrows]
-            rows, rel = qrows[keep], qscore[keep]
-            order = np.argsort(-rel, kind="stable")  # rows are sorted: ties stay in reading order
-            rows, rel = rows[order], rel[order]
+            rows, rel = _ranked(ix, parsed, "sentence", mask)
         srows = rows if parsed is None else np.sort(rows)
     else:
         p_ok = np.zeros(ix.n_paragraphs, bool)
@@ -185,11 +190,7 @@ def selection(corpus, filters: Filters | Mapping | None = None) -> Selection:
         if parsed is None:
             rows = np.flatnonzero(p_ok)
         else:
-            qrows, qscore = ix.query(parsed, "paragraph")
-            keep = p_ok[qrows]
-            rows, rel = qrows[keep], qscore[keep]
-            order = np.argsort(-rel, kind="stable")  # rows are sorted: ties stay in reading order
-            rows, rel = rows[order], rel[order]
+            rows, rel = _ranked(ix, parsed, "paragraph", p_ok)
             p_ok = np.zeros(ix.n_paragraphs, bool)
             p_ok[rows] = True
         srows = np.flatnonzero(mask & p_ok[ix.s_para])
