@@ -126,7 +126,7 @@ def read_labels(files: list[Path], reason_col: str | None = None) -> dict[str, d
                 rec = {k: (row.get(k) or "").strip() for k in R.FIELDS}
                 rec = {"tone": rec["tone"].lower(), "voice": rec["voice"].lower(), "dyad": canonical_dyad(rec["dyad"])}
                 if reason_col:
-                    rec["reason"] = (row.get("reason") or row.get("note") or "").strip()
+                    rec["reason"] = cap_quotes((row.get("reason") or row.get("note") or "").strip())  # no article text
                 out[iid] = rec
     return out
 
