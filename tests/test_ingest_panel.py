@@ -114,3 +114,24 @@ def test_the_shipped_corpus_and_the_class_server_get_no_import_panel():
     from araz.widgets._explorer import Explorer
 
     assert isinstance(explorer(araz.load_corpus()), Explorer)
+
+
+def test_the_reader_says_tone_not_measured_for_a_document_not_in_english(tmp_path):
+    import araz
+    from araz.ingest import import_sources
+    from araz.widgets import explorer
+
+    into = tmp_path / "corpus"
+    import_sources([str(FIXTURES / "persian.html"), str(FIXTURES / "example-daily-jsonld.html")], into)
+    corpus = araz.load_corpus(into)
+    app = explorer(corpus, importing=False)
+    langs = corpus.documents.set_index("doc_id")["language"]
+    for doc_id, lang in langs.items():
+        app.read(corpus.sentences.loc[corpus.sentences["doc_id"] == doc_id, "citation"].iloc[0])
+        if lang == "en":
+            assert "tint:" in app.reader.value and "not measured" not in app.reader.value
+        else:
+            assert "tone not measured (Persian)" in app.reader.value and "tint:" not in app.reader.value
+    app.controls["tone"].value = ("neutral",)  # a document whose tone is not measured is never 'neutral'
+    shown = set(app.page["doc_id"]) if app.total else set()
+    assert not shown & set(langs[langs != "en"].index)

@@ -13,6 +13,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..languages import analyses_for, not_measured_note
+
 
 e = html.escape  # every value that comes from a document goes through this
 
@@ -196,11 +198,16 @@ def reader_html(data: dict, *, tint: bool = True) -> str:
         cls = " class='araz-h'" if p.get("is_heading") else ""
         paras.append(f"<p{cls}><span class='araz-cite'>¶{int(p['paragraph'])}</span>{' '.join(sents)}</p>")
     legend = data.get("legend", {})
+    lang = (data.get("card") or {}).get("language")
+    if tint and "tone" not in analyses_for(lang):  # e.g. Persian: no tone label, never a silent "neutral"
+        tint_html = f" <span class='araz-badge'>{e(not_measured_note('tone', lang))}</span>"
+    else:
+        tint_html = (" <span>tint: <span class='araz-badge coop'>coop</span><span class='araz-badge conf'>conf</span>"
+                     "<span class='araz-badge mixed'>mixed</span></span>" if tint else "")
     legend_html = ("<div class='araz-legend araz-meta'>"
                    + "".join(f"<span><span class='araz-m {e(c)}'>{e(c)}</span> {int(n)}</span>" for c, n in legend.items())
                    + (" <span><mark class='araz-q'>query</mark></span>" if data.get("query") else "")
-                   + (" <span>tint: <span class='araz-badge coop'>coop</span><span class='araz-badge conf'>conf</span>"
-                      "<span class='araz-badge mixed'>mixed</span></span>" if tint else "")
+                   + tint_html
                    + "</div>")
     sel = ", ".join(data.get("selected") or [])
     where = f"<div class='araz-meta'>Selected: <strong>{e(sel)}</strong></div>" if sel else ""
