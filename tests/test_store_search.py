@@ -166,3 +166,28 @@ def test_kwic_through_the_index_uses_the_pruned_search(store):
     word = _words(root, doc_id)[0]
     k = index.kwic(root, word, window=3, start=f"{year + 1}-01-01", end=f"{year + 1}-01-31", limit=None)
     assert doc_id in set(k["doc_id"]) and (k["match"].str.lower() == word.lower()).all()
+
+
+def test_the_duckdb_scan_prunes_years_by_date_span_with_the_same_rows(store):
+    from araz.store import queries, textsearch
+
+    root, doc_id, year = store
+    con = queries.connect(root)
+    assert textsearch._years(con, None, None) is None
+    years = textsearch._years(con, f"{year + 1}-01-01", f"{year + 1}-01-31")
+    assert year in years and set(years) <= {year, year + 1}  # the ranged document's year is kept
+    assert textsearch._years(con, "2030-01-01", None) == []
+    word = _words(root, doc_id)[0]
+    for q in ("Baku", "corridor", word):
+        for start, end in [(f"{year + 1}-01-01", f"{year + 1}-03-31"), ("2022-03-01", None), (None, "2021-12-31"),
+                           ("2030-01-01", None)]:
+            for o in (None, ["Synthetic Outlet 01"]):
+                where, params, _ = textsearch._where(q, o, start, end)  # without the year pruning
+                want = con.execute(f"""SELECT s.citation, s.doc_id, d.outlet, d.published_start, d.title, s.text
+                    FROM sentences s JOIN documents d USING (doc_id) WHERE {where}
+                    ORDER BY d.published_start, s.doc_id, s.paragraph, s.sentence""", params).df()
+                got, n = textsearch.search(con, q, outlets=o, start=start, end=end, limit=None, count=True)
+                assert_frame_equal(got, want)
+                assert n == len(want)
+    hits = textsearch.search(con, word, start=f"{year + 1}-01-01", end=f"{year + 1}-01-31", limit=None)
+    assert doc_id in set(hits["doc_id"])
