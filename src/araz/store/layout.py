@@ -17,6 +17,7 @@ leaves a half file under a real name.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -138,3 +139,66 @@ def read_table(path: Path, columns: list[str] | None = None) -> pa.Table:
     except (OSError, pa.ArrowException) as exc:
         raise StoreError(f"{path}: cannot be read ({type(exc).__name__}: {exc}); the store is damaged: delete "
                          f"this partition's files and add its articles again with 'araz store build'") from None
+
+
+def date_span(root: Path, part: Partition) -> tuple | None:
+    """``(earliest published_start, latest published_end)`` of a partition's documents, as
+    ``datetime.date``s, from the Parquet footer's column statistics of its ``documents`` file
+    (no row is read); ``None`` when the statistics are missing (then nothing may be pruned).
+
+    A document belongs to the partition of its ``published_start``'s year, but a document dated
+    by a range may end in a later year: the span, not the year, says which windows it can meet.
+    Files are immutable (content-hashed names), so the span is cached per file (path, size, mtime).
+    """
+    path = part.file(root, "documents")
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return _span(str(path), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _span(path: str, size: int, mtime: int) -> tuple | None:
+    try:
+        md = pq.ParquetFile(path).metadata
+    except (OSError, pa.ArrowException):
+        return None
+    names = md.schema.names
+    if "published_start" not in names or "published_end" not in names or md.num_row_groups == 0:
+        return None
+    i0, i1 = names.index("published_start"), names.index("published_end")
+    lo = hi = None
+    for g in range(md.num_row_groups):
+        s0, s1 = md.row_group(g).column(i0).statistics, md.row_group(g).column(i1).statistics
+        if s0 is None or s1 is None or not s0.has_min_max or not s1.has_min_max:
+            return None
+        lo = s0.min if lo is None else min(lo, s0.min)
+        hi = s1.max if hi is None else max(hi, s1.max)
+    return lo, hi
+
+
+def in_window(root: Path, parts: list[Partition], start=None, end=None) -> list[Partition]:
+    """The partitions of ``parts`` (order kept) that can hold a document whose possible dates
+    overlap ``start``..``end`` (ISO dates or ``None``; the test of :func:`araz.store.queries._filters`:
+    ``published_end >= start`` and ``published_start <= end``). A partition is dropped only when
+    its :func:`date_span` proves it holds no such document; without statistics, its year bounds
+    ``published_start`` alone."""
+    if start is None and end is None:
+        return list(parts)
+    import datetime as dt
+
+    import pandas as pd
+
+    lo = pd.Timestamp(start).date() if start is not None else None
+    hi = pd.Timestamp(end).date() if end is not None else None
+    keep = []
+    for p in parts:
+        span = date_span(root, p)
+        if span is None:
+            if hi is not None and dt.date(p.year, 1, 1) > hi:
+                continue
+        elif (hi is not None and span[0] > hi) or (lo is not None and span[1] < lo):
+            continue
+        keep.append(p)
+    return keep

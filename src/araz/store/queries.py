@@ -75,6 +75,8 @@ def connect(store, *, threads: int | None = None) -> duckdb.DuckDBPyConnection:
     ready = {name: bool(complete(root, name)) for name in ROLLUPS}
     con.execute("CREATE TEMP TABLE araz_rollup AS SELECT " + ", ".join(f"{v} AS {k}" for k, v in ready.items())
                 + f", {ready['tone_docs']} AS complete")
+    # where the views read from (araz.store.textsearch prunes partitions by their date spans)
+    con.execute("CREATE TEMP TABLE araz_store AS SELECT CAST(? AS VARCHAR) AS root", [str(root)])
     return con
 
 

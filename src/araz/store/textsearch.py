@@ -9,7 +9,8 @@ fast substring search), then an RE2 regular expression with word boundaries on t
 **Cost** (measured in ``benchmarks/bench_scale.py``, see ``docs/archives.md``): proportional
 to the size of the sentences' text, about 4 GB for 10^6 articles of 700 words; a query whose
 results fill ``limit`` early stops early (the scan streams), a rare word reads everything.
-Filters on outlet and dates prune whole documents first. For interactive search at archive
+Filters on outlet and dates prune whole documents first, and a date window whole
+``year=`` partitions (by their documents' date spans: :func:`_years`). For interactive search at archive
 scale, narrow by date/outlet first, or build the kit's search index (:mod:`araz.search`) on a
 partition — ``araz.search.build_index(store.partition(key))`` — which is what it is made for.
 
@@ -51,9 +52,36 @@ def _patterns(query: str) -> tuple[list[str], list[str]]:
     return regexes, literals
 
 
-def _where(query: str, outlets, start, end) -> tuple[str, list, list[str]]:
+def _years(con, start, end) -> list[int] | None:
+    """The ``year=`` partitions a date window can touch (``None``: no window, every year).
+
+    A document sits in the partition of its ``published_start``'s year but may end years later,
+    so the years come from the partitions' date spans (:func:`araz.store.layout.in_window`,
+    Parquet footers only), not from the window's years. Written into the SQL as a condition on
+    the Hive ``year`` column of both ``sentences`` and ``documents``, DuckDB then skips those
+    files entirely — a date filter on ``documents`` alone still scans every sentences file.
+    """
+    if start is None and end is None:
+        return None
+    from pathlib import Path
+
+    import duckdb
+
+    from .layout import in_window, partitions
+
+    try:
+        root = Path(con.execute("SELECT root FROM araz_store").fetchone()[0])
+    except duckdb.CatalogException:  # a connection not made by queries.connect: no pruning
+        return None
+    return sorted({p.year for p in in_window(root, partitions(root), start, end)})
+
+
+def _where(query: str, outlets, start, end, years: list[int] | None = None) -> tuple[str, list, list[str]]:
     regexes, literals = _patterns(query)
     where, params = _filters(outlets, start, end)
+    if years is not None:  # integers, written into the SQL so that DuckDB prunes the Hive partitions
+        keep = ", ".join(str(int(y)) for y in years) or "NULL"
+        where += f" AND s.year IN ({keep}) AND d.year IN ({keep})"
     longest = max(literals, key=len)
     conds = ["s.text ILIKE ?"]
     params = [*params, "%" + longest.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"]
@@ -69,7 +97,7 @@ def search(store, query: str, *, outlets=None, start=None, end=None, limit: int 
     oldest first (then by citation). ``count=True`` also returns the number of all matches
     (a full scan)."""
     con = connect(store)
-    where, params, _ = _where(query, outlets, start, end)
+    where, params, _ = _where(query, outlets, start, end, _years(con, start, end))
     lim = f"LIMIT {int(limit)}" if limit else ""
     sql = f"""SELECT s.citation, s.doc_id, d.outlet, d.published_start, d.title, s.text
               FROM sentences s JOIN documents d USING (doc_id) WHERE {where}
