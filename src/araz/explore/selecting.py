@@ -96,24 +96,23 @@ class Selection:
         return max(1, math.ceil(self.total / page_size))
 
 
+def _codes(chosen, known: list, what: str) -> list[int]:
+    """The positions of ``chosen`` values in ``known``; a value the corpus does not have is a ScopeError."""
+    unknown = [v for v in chosen if v not in known]
+    if unknown:
+        raise ScopeError(f"unknown {what}{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+                         f"this corpus has: {', '.join(known[:12])}{' …' if len(known) > 12 else ''}")
+    return [known.index(v) for v in chosen]
+
+
 def _mask(ix: Index, f: Filters) -> np.ndarray:
     """Boolean mask over sentence rows for every filter except the query."""
     n = ix.n_sentences
     mask = np.ones(n, bool)
     if f.outlets:
-        unknown = [o for o in f.outlets if o not in ix.outlets]
-        if unknown:
-            raise ScopeError(f"unknown outlet{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
-                             f"this corpus has: {', '.join(ix.outlets[:12])}{' …' if len(ix.outlets) > 12 else ''}")
-        codes = [ix.outlets.index(o) for o in f.outlets]
-        mask &= np.isin(ix.s_outlet, codes)
+        mask &= np.isin(ix.s_outlet, _codes(f.outlets, ix.outlets, "outlet"))
     if f.perspectives:
-        unknown = [p for p in f.perspectives if p not in ix.perspectives]
-        if unknown:
-            raise ScopeError(f"unknown perspective{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
-                             f"this corpus has: {', '.join(ix.perspectives[:12])}")
-        codes = [ix.perspectives.index(p) for p in f.perspectives]
-        mask &= np.isin(ix.s_persp, codes)
+        mask &= np.isin(ix.s_persp, _codes(f.perspectives, ix.perspectives, "perspective"))
     if f.start is not None:
         mask &= ix.s_dend >= _days(f.start)
     if f.end is not None:
