@@ -16,6 +16,17 @@ Typical runs::
     # a user with internet: re-fetch the pages and check the shipped hashes still match
     .venv/bin/python tools/tone_record/build.py --fetch --check
 
+    # a new held-out test set (round 2): articles not yet in the shipped articles.csv become
+    # `test`; every shipped article keeps its split, its test_round and (by hash) its labels
+    .venv/bin/python tools/tone_record/build.py --scratch /work/scratch/tone_record --new-split test \
+        --items items.csv NEW_items.csv --coder-a NEW_coder1/*.csv --coder-b NEW_coder2/*.csv --final NEW_final.csv
+
+Splits are kept once set (``articles.csv``); an article seen for the first time gets the
+split of ``--new-split`` or, without it, the seeded draw of :func:`araz.tone.record.draw_split`.
+Labels already in the shipped ``sentences.csv`` are kept for every sentence whose position
+and hash are unchanged and that the given label files do not label (``--no-keep-labels``
+to drop them), so a new round needs only the new coders' files.
+
 Exit status 1 when a label points to a sentence that is not there, or (``--check``)
 when fewer than ``--min-match`` of the shipped hashes are found again.
 """
@@ -36,7 +47,7 @@ from araz.tone import features as F  # noqa: E402
 from araz.tone import record as R  # noqa: E402
 
 ARTICLE_COLUMNS = ["article_id", "url", "outlet", "side", "published", "date_evidence", "title", "title_evidence",
-                   "notes", "split"]
+                   "notes", "split", "test_round"]
 LABEL_COLUMNS = [f"{c}_{f}" for c in R.CODERS for f in R.FIELDS] + list(R.FIELDS) + ["reason"]
 
 
@@ -132,16 +143,29 @@ def read_labels(files: list[Path], reason_col: str | None = None) -> dict[str, d
 
 
 def build(articles: pd.DataFrame, texts: dict[str, str], items: pd.DataFrame | None, coder_a: dict, coder_b: dict,
-          final: dict, *, old_split: dict[str, str], redraw: bool) -> tuple:
-    """articles, sentences, features, problems, and the sentence texts (in memory only) in sentence order."""
+          final: dict, *, old_split: dict[str, str], redraw: bool, new_split: str | None = None,
+          old_round: dict[str, str] | None = None, old_labels: dict | None = None) -> tuple:
+    """articles, sentences, features, problems, and the sentence texts (in memory only) in sentence order.
+
+    ``old_split`` (article_id -> dev/test) keeps the shipped splits; an article not in it gets
+    ``new_split`` when given, else the seeded draw (``redraw`` draws every article again).
+    ``old_round`` keeps each article's ``test_round`` (its history as a test article).
+    ``old_labels`` ((article_id, paragraph, sentence, sha1) -> label columns) are kept for
+    sentences that no label file labels, so an unchanged sentence keeps its labels.
+    """
     problems: list[str] = []
+    if new_split is not None and new_split not in R.SPLITS:
+        raise ValueError(f"new_split must be one of {R.SPLITS}, not {new_split!r}")
     articles = articles[articles["article_id"].isin(texts)].copy()
     for c in ARTICLE_COLUMNS:
         if c not in articles:
             articles[c] = ""
     drawn = R.draw_split(articles)
-    articles["split"] = [drawn[i] if redraw or aid not in old_split else old_split[aid]
-                         for i, aid in zip(articles.index, articles["article_id"])]
+    articles["split"] = [drawn[i] if redraw else old_split[aid] if aid in old_split
+                         else (new_split or drawn[i]) for i, aid in zip(articles.index, articles["article_id"])]
+    old_round = old_round or {}
+    articles["test_round"] = [old_round.get(aid, "") or (r if isinstance(r, str) else "")
+                              for aid, r in zip(articles["article_id"], articles["test_round"])]
     articles = articles[ARTICLE_COLUMNS].sort_values(["published", "article_id"], ignore_index=True)
     rows, feats_in = [], []
     for aid in articles["article_id"]:
@@ -171,6 +195,14 @@ def build(articles: pd.DataFrame, texts: dict[str, str], items: pd.DataFrame | N
                 a, b = sent.at[i, f"coder_a_{f}"], sent.at[i, f"coder_b_{f}"]
                 sent.at[i, f] = (fin or {}).get(f) or (a if a and a == b else "")
             sent.at[i, "reason"] = (fin or {}).get("reason", "")
+    if old_labels:
+        for i, r in enumerate(rows):
+            if any(sent.at[i, c] for c in LABEL_COLUMNS):
+                continue
+            kept = old_labels.get((r["article_id"], r["paragraph"], r["sentence"], r["sha1"]))
+            if kept:
+                for c in LABEL_COLUMNS:
+                    sent.at[i, c] = kept.get(c, "")
     groups = sent["article_id"].tolist()
     feats = F.compute(feats_in, groups=groups, paragraphs=sent["paragraph"].tolist())
     feats.insert(0, "sentence", sent["sentence"].to_numpy())
@@ -208,7 +240,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scratch", type=Path, help="folder with collect_*/articles.csv, collect_*/texts/, items.csv")
     ap.add_argument("--articles", type=Path, nargs="*", default=[], help="more article metadata CSVs")
     ap.add_argument("--texts", type=Path, nargs="*", default=[], help="more folders of <article_id>.txt")
-    ap.add_argument("--items", type=Path, help="items.csv (item_id,code,article_id,paragraph,sentence,text,…)")
+    ap.add_argument("--items", type=Path, nargs="*", default=[],
+                    help="items CSVs (item_id,code,article_id,paragraph,sentence,text,…); default: SCRATCH/items.csv")
     ap.add_argument("--coder-a", type=Path, nargs="*", default=[])
     ap.add_argument("--coder-b", type=Path, nargs="*", default=[])
     ap.add_argument("--final", type=Path, nargs="*", default=[], help="adjudicated labels: item_id,tone,voice,dyad,reason")
@@ -217,25 +250,44 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-match", type=float, default=0.9)
     ap.add_argument("--aligned", type=Path, help="with --check: write the shipped labels beside the re-fetched sentences here")
     ap.add_argument("--redraw", action="store_true", help="draw the dev/test split again (normally kept once drawn)")
+    ap.add_argument("--new-split", choices=R.SPLITS,
+                    help="split for articles not yet in the shipped articles.csv (e.g. test for a new held-out set); "
+                         "shipped articles keep theirs")
+    ap.add_argument("--no-keep-labels", action="store_true",
+                    help="do not keep the shipped labels of unchanged sentences that no label file labels")
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "tone_record")
     args = ap.parse_args(argv)
+    if args.redraw and args.new_split:
+        ap.error("--redraw draws every split again; it cannot be combined with --new-split")
 
     shipped = args.out
     old_articles = shipped / "articles.csv"
     extra = list(args.articles) + ([old_articles] if old_articles.exists() and not args.scratch else [])
     articles = read_articles(args.scratch, extra)
-    old_split = {}
+    old_split, old_round, old_labels = {}, {}, {}
     if old_articles.exists():
         o = pd.read_csv(old_articles, dtype=str, keep_default_na=False)
         old_split = dict(zip(o["article_id"], o.get("split", pd.Series("", index=o.index))))
         old_split = {k: v for k, v in old_split.items() if v in R.SPLITS}
+        old_round = dict(zip(o["article_id"], o.get("test_round", pd.Series("", index=o.index))))
+    if (shipped / "sentences.csv").exists() and not args.no_keep_labels:
+        old = pd.read_csv(shipped / "sentences.csv", dtype=str, keep_default_na=False)
+        old_labels = {(r["article_id"], int(r["paragraph"]), int(r["sentence"]), r["sha1"]): {c: r[c] for c in LABEL_COLUMNS}
+                      for r in old.to_dict("records")}
     texts = read_texts(args.scratch, args.texts)
     if args.fetch:
         texts = fetch_texts(articles, texts)
-    items_path = args.items or (args.scratch / "items.csv" if args.scratch and (args.scratch / "items.csv").exists() else None)
-    items = pd.read_csv(items_path, dtype=str, keep_default_na=False) if items_path else None
+    items_paths = list(args.items) or ([args.scratch / "items.csv"] if args.scratch and (args.scratch / "items.csv").exists() else [])
+    items = (pd.concat([pd.read_csv(p, dtype=str, keep_default_na=False) for p in items_paths], ignore_index=True)
+             .drop_duplicates("item_id", keep="first") if items_paths else None)
     a, s, f, problems, seg_texts = build(articles, texts, items, read_labels(args.coder_a), read_labels(args.coder_b),
-                              read_labels(args.final, reason_col="reason"), old_split=old_split, redraw=args.redraw)
+                                         read_labels(args.final, reason_col="reason"), old_split=old_split,
+                                         redraw=args.redraw, new_split=args.new_split, old_round=old_round,
+                                         old_labels=old_labels)
+    n_new = sum(aid not in old_split for aid in a["article_id"])
+    if n_new and old_split:
+        print(f"{n_new} article(s) not in the shipped articles.csv: split "
+              f"{args.new_split or 'drawn (seeded)'}", file=sys.stderr)
     for p in problems:
         print("problem:", p, file=sys.stderr)
     if args.check:

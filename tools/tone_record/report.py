@@ -1,7 +1,8 @@
 """Write data/tone_record/README.md (the data card) from the record: no number typed by hand.
 
     .venv/bin/python tools/tone_record/report.py            # cross-validation figures only
-    .venv/bin/python tools/tone_record/report.py --final    # once, at the end: also the held-back test part
+    .venv/bin/python tools/tone_record/report.py --final    # once, at the end: also the held-out test part,
+                                                            # logged as a new round in test_rounds.csv
     .venv/bin/python tools/tone_record/report.py --check    # exit 1 when README.md is out of date
 
 Figures that need the labels are written as a clearly marked placeholder until
@@ -38,7 +39,8 @@ def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
     a, s = rec.articles, rec.sentences
     halves = a["published"].map(record.half_year)
     per_half = (a.assign(half=halves).groupby("half")
-                .agg(articles=("article_id", "size"), test=("split", lambda x: int((x == "test").sum())))
+                .agg(articles=("article_id", "size"), test_now=("split", lambda x: int((x == "test").sum())),
+                     **{"test_round_1 (now dev)": ("test_round", lambda x: int((x == "1").sum()))})
                 .reset_index())
     per_outlet = (a.merge(s.groupby("article_id").size().rename("sentences").reset_index(), on="article_id", how="left")
                   .groupby(["outlet", "side"]).agg(articles=("article_id", "size"), sentences=("sentences", "sum"))
@@ -54,7 +56,10 @@ def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
         "per_side": md(sides.rename_axis("side").reset_index(name="articles")),
         "per_half": md(per_half), "per_outlet": md(per_outlet),
         "n_dev": int((a["split"] == "dev").sum()), "n_test": int((a["split"] == "test").sum()), "n_folds": n_folds,
+        "n_round1": int((a["test_round"] == "1").sum()),
     }
+    rounds = record.test_rounds(rec.folder)
+    ctx["test_rounds"] = (md(rounds, floats="{:.2f}") if len(rounds) else "(no test round scored yet)")
     coded = rec.coded
     if coded.empty:
         for k in ("agreement", "label_counts", "evaluation", "targets", "coefficients"):
@@ -71,7 +76,9 @@ def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
                  "recall_neutral"]]),
         "Confusion matrix, model, cross-validation (rows: final hand label; columns: predicted):",
         md(v.confusion[("model", "cv")].reset_index()),
-        ("Test part: " + ("scored above (once)." if final else "not yet looked at (run report.py --final once, at the end)."))])
+        ("Test part: " + ("scored above (once)." if final else
+                          f"not yet looked at ({ctx['n_test']} articles with split test; the lead runs report.py --final "
+                          "once, after the new test set is coded)."))])
     t = v.targets.assign(met=v.targets["met"].map({True: "met", False: "NOT met"}))
     ctx["targets"] = "Targets of issue 16:\n\n" + md(t)
     ctx["coefficients"] = md(v.coefficients.reset_index().rename(columns={"index": "feature"}))
@@ -88,6 +95,7 @@ def main(argv=None) -> int:
     ap.add_argument("--folder", type=Path, default=None)
     ap.add_argument("--final", action="store_true", help="also score the held-back test articles (once, at the end)")
     ap.add_argument("--check", action="store_true", help="exit 1 when README.md differs from what would be written")
+    ap.add_argument("--again", action="store_true", help="with --final: score test articles that an earlier round scored")
     args = ap.parse_args(argv)
     rec = record.load(args.folder)
     out = rec.folder / "README.md"
@@ -98,9 +106,55 @@ def main(argv=None) -> int:
             print(f"{out} is out of date: run tools/tone_record/report.py", file=sys.stderr)
             return 1
         return 0
+    if args.final:
+        log_round(rec, again=args.again)
+        rec = record.load(args.folder)
     out.write_text(render(rec, args.final), encoding="utf-8")
     print(f"wrote {out}")
     return 0
+
+
+def log_round(rec: record.Record, *, again: bool = False) -> int:
+    """Score the held-out test articles once and keep the figures: a new row per method in
+    ``test_rounds.csv`` and the round's number in ``articles.csv`` (``test_round``).
+
+    Refuses when every test article already carries a round (it was scored before) unless
+    ``again``: a test set is looked at once.
+    """
+    import subprocess
+    from datetime import date
+
+    from araz.tone import model
+
+    a = rec.articles
+    test = a["split"] == "test"
+    if not test.any():
+        raise SystemExit("no article has split test: add the new test set first (tools/tone_record/build.py --new-split test)")
+    if (a.loc[test, "test_round"] != "").all() and not again:
+        raise SystemExit("every test article was scored in an earlier round (test_round set); a test set is looked at "
+                         "once. Pass --again only if you mean to score it a second time (say so in the card).")
+    rounds = record.test_rounds(rec.folder)
+    n = int(rounds["round"].max()) + 1 if len(rounds) else 1
+    v = crossval.evaluate(rec, final=True, seeds=False)
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = ""
+    cols = ["macro_f1", "macro_f1_3", "recall_coop", "recall_conf", "recall_mixed", "recall_neutral"]
+    new = [{"round": n, "scored": date.today().isoformat(), "measure": model.MEASURE_VERSION, "commit": commit,
+            "n_articles": int(test.sum()), "afterwards": "", "method": r["method"], "n": int(r["n"]),
+            **{c: round(float(r[c]), 4) for c in cols}}
+           for r in v.summary[v.summary["part"] == "test"].to_dict("records")]
+    out = pd.concat([rounds, pd.DataFrame(new)], ignore_index=True) if len(rounds) else pd.DataFrame(new)
+    out.to_csv(rec.folder / "test_rounds.csv", index=False, lineterminator="\n")
+    arts = pd.read_csv(rec.folder / "articles.csv", dtype=str, keep_default_na=False)
+    if "test_round" not in arts:
+        arts["test_round"] = ""
+    arts.loc[(arts["split"] == "test") & (arts["test_round"] == ""), "test_round"] = str(n)
+    arts.to_csv(rec.folder / "articles.csv", index=False, lineterminator="\n")
+    print(f"test round {n} logged in {rec.folder / 'test_rounds.csv'}")
+    return n
 
 
 if __name__ == "__main__":

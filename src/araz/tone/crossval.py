@@ -11,9 +11,11 @@ Three measures are scored on the same sentences in the same run:
 * ``vader`` — VADER's scores stored in the record's features, mapped by the documented
   thresholds (:func:`araz.tone.vader_label`).
 
-The development part (``split == "dev"``) is cross-validated; the held-back ``test`` part
-(about 20% of each half-year's articles) is scored once by the model fitted on all dev
-articles (``final=True``) — look at it once, at the end. The shipped seed sentences
+The development part (``split == "dev"``: every article of rounds so far, including the 13
+articles held out in test round 1 and merged into dev afterwards) is cross-validated; the
+held-out ``test`` part (a new set of articles coded after the measure was frozen, added with
+``tools/tone_record/build.py --new-split test``) is scored once by the model fitted on all
+dev articles (``final=True``) — look at it once, at the end. The shipped seed sentences
 (``data/annotations/tone_labels.csv``) are scored by the same fitted model.
 """
 from __future__ import annotations
@@ -139,6 +141,10 @@ def evaluate(rec=None, *, n_splits: int = 5, final: bool = False, seeds: bool = 
     full = M.fit(dev, dev["tone"], C=C, with_vader=with_vader)
     if final:
         test = t[t["split"] == "test"].reset_index(drop=True)
+        if test.empty:
+            raise ScopeError("final=True scores the held-out test articles, but the record has none with split 'test' "
+                             "and final labels: add them with tools/tone_record/build.py --new-split test (see "
+                             "data/tone_record/README.md), or leave final=False for the development figures")
         if len(test):
             preds = pd.concat([preds, test[keys].assign(
                 part="test", fold=-1, hand=test["tone"].to_numpy(), rules=test["rule_label"].to_numpy(),

@@ -28,6 +28,11 @@ import pandas as pd
 from ..errors import ScopeError
 from .rules import LABELS
 
+#: the version of the measure (features, settings) whose figures a test round reports
+#: (``data/tone_record/test_rounds.csv``): v1 was scored in test round 1 (2026-12-04); v2 is
+#: the measure developed afterwards on all 71 articles (branch tonefit), frozen for round 2
+MEASURE_VERSION = "v2"
+
 #: the model's inputs, each computed from one row of :mod:`araz.tone.features`
 MODEL_FEATURES = {
     "rule_coop_label": "the lexicon rules said coop (1/0)",

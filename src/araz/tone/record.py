@@ -3,8 +3,14 @@
 ``data/tone_record/`` holds three tables (schemas in ``data/schemas/``):
 
 * ``articles.csv`` — one row per article: ``article_id, url, outlet, side, published,
-  date_evidence, title, title_evidence, notes, split`` (``dev`` or ``test``, see
-  :func:`draw_split`);
+  date_evidence, title, title_evidence, notes, split, test_round``. ``split`` is ``dev``
+  (cross-validated, fits the model) or ``test`` (held out, scored once at the end);
+  ``test_round`` says in which test round an article was held out and scored (empty:
+  never). The 13 articles of round 1 (2026-12-04, measure v1) were then merged into dev,
+  so they are ``dev`` with ``test_round`` 1; a new test set (round 2) is added with
+  ``tools/tone_record/build.py --new-split test``;
+* ``test_rounds.csv`` — the figures of each test round, kept as history
+  (:func:`test_rounds`);
 * ``sentences.csv`` — one row per coded sentence: ``article_id, paragraph, sentence``
   (1-based positions as :func:`segment` finds them), ``sha1`` (of :func:`normalise_sentence`),
   ``coder_a_tone, coder_a_voice, coder_a_dyad, coder_b_…`` (the two independent coders),
@@ -165,7 +171,7 @@ class Record:
         # the features' automatic voice is `auto_voice`; `voice` stays the hand-coded one
         f = self.features.drop(columns=["sha1"], errors="ignore").rename(columns={"voice": "auto_voice"})
         out = s.merge(f, on=keys, how="left")
-        a = self.articles[["article_id", "outlet", "side", "published", "split", "url"]]
+        a = self.articles[["article_id", "outlet", "side", "published", "split", "test_round", "url"]]
         out = out.merge(a, on="article_id", how="left")
         out["half"] = out["published"].map(half_year)
         return out
@@ -240,9 +246,29 @@ def load(folder: str | Path | None = None) -> Record:
             if rec[f] and rec[f"coder_a_{f}"] != rec[f"coder_b_{f}"] and not rec["reason"].strip():
                 issues.append(Issue(str(paths["sentences"]), line, "reason",
                                     f"the coders disagree on {f}; write a one-line adjudication reason"))
+    if "test_round" not in articles:  # a record written before test rounds were kept
+        articles["test_round"] = ""
     if issues:
         raise TableError(issues)
     return Record(articles, sentences, features, folder)
+
+
+def test_rounds(folder: str | Path | None = None) -> pd.DataFrame:
+    """The figures of every test round so far (``test_rounds.csv``; empty frame when none).
+
+    One row per round and method: ``round, scored, measure, commit, n_articles, afterwards,
+    method, n, macro_f1, macro_f1_3, recall_coop, recall_conf, recall_mixed, recall_neutral``.
+    A round's articles are scored once; what became of them (round 1: merged into dev) is in
+    ``afterwards``. These figures are history: they describe the measure of that round, not
+    the one shipped now.
+    """
+    from ..tables import read_table, schema
+
+    folder = default_folder() if folder is None else Path(folder).expanduser()
+    path = folder / "test_rounds.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=[f["name"] for f in schema("test_rounds")["fields"]])
+    return read_table(path, "test_rounds")
 
 
 def agreement(rec: Record | None = None) -> pd.DataFrame:
@@ -274,4 +300,5 @@ def agreement(rec: Record | None = None) -> pd.DataFrame:
 
 
 __all__ = ["normalise_sentence", "sentence_hash", "segment", "Segment", "half_year", "draw_split", "Record", "load",
+           "test_rounds",
            "agreement", "TONES", "VOICES", "DYAD_CODES", "SPLITS"]

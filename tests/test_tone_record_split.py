@@ -1,0 +1,143 @@
+"""The record's split across test rounds: round 1's test articles became dev (with their history),
+a new held-out set is added with build.py --new-split, and the test part is scored only on demand.
+
+Fixtures are the fictional Northland/Southland record of tests/test_tone_record.py.
+"""
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import araz
+from araz.tone import crossval, record
+
+from test_tone_record import ROOT, _load_build, make_record
+
+
+def _load_report():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("tone_record_report", ROOT / "tools" / "tone_record" / "report.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# ---- the shipped record -------------------------------------------------------------
+def test_no_shipped_article_is_in_both_parts_and_round_one_is_dev_with_its_history():
+    a = record.load().articles
+    assert a["article_id"].is_unique and set(a["split"]) <= set(record.SPLITS)
+    r1 = a["test_round"] == "1"
+    assert r1.sum() == 13 and (a.loc[r1, "split"] == "dev").all()
+    assert set(a["test_round"]) <= {"", "1", "2", "3"}
+    # a new test article was never in an earlier round: it is unseen
+    assert not ((a["split"] == "test") & r1).any()
+
+
+def test_round_one_figures_are_kept_as_history_of_measure_v1():
+    rec = record.load()
+    h = record.test_rounds()
+    one = h[h["round"] == 1].set_index("method")
+    assert set(one.index) == {"model", "rules", "vader"}
+    assert (one["measure"] == "v1").all() and (one["n_articles"] == 13).all()
+    assert one["afterwards"].str.contains("merged into dev").all()
+    ids = set(rec.articles.loc[rec.articles["test_round"] == "1", "article_id"])
+    n_sent = int(rec.coded["article_id"].isin(ids).sum())
+    assert (one["n"] == n_sent).all()
+    assert one.loc["model", "macro_f1"] > one.loc["vader", "macro_f1"]
+
+
+def test_cross_validation_runs_over_every_dev_article():
+    rec = record.load()
+    v = crossval.evaluate(rec, seeds=False)
+    dev = set(rec.articles.loc[rec.articles["split"] == "dev", "article_id"])
+    assert set(v.folds["article_id"]) == dev & set(rec.coded["article_id"])
+    assert "test" not in set(v.summary["part"])
+
+
+# ---- build.py --new-split -------------------------------------------------------------
+def test_new_articles_get_the_new_split_and_old_ones_keep_split_round_and_labels(tmp_path):
+    build = _load_build()
+    folder = make_record(tmp_path / "r", n_articles=12)
+    old_a = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False)
+    old_s = pd.read_csv(folder / "sentences.csv", dtype=str, keep_default_na=False)
+    old_a["test_round"] = ["1" if x == "test" else "" for x in old_a["split"]]
+    old_a["split"] = "dev"                                                    # round 1 merged into dev
+    arts = old_a.drop(columns=["test_round"]).assign(split="")
+    new = arts.iloc[:3].assign(article_id=lambda d: d["article_id"] + "-new", url=lambda d: d["url"] + "-new")
+    texts = _texts_of(folder)
+    texts.update({aid + "-new": texts[aid] for aid in arts["article_id"].iloc[:3]})
+    old_split = dict(zip(old_a["article_id"], old_a["split"]))
+    old_round = dict(zip(old_a["article_id"], old_a["test_round"]))
+    old_labels = {(r["article_id"], int(r["paragraph"]), int(r["sentence"]), r["sha1"]): r for r in old_s.to_dict("records")}
+    a, s, f, problems, _ = build.build(pd.concat([arts, new], ignore_index=True), texts, None, {}, {}, {},
+                                       old_split=old_split, redraw=False, new_split="test", old_round=old_round,
+                                       old_labels=old_labels)
+    assert not problems
+    by = a.set_index("article_id")
+    assert (by.loc[new["article_id"], "split"] == "test").all()
+    assert (by.loc[new["article_id"], "test_round"] == "").all()
+    assert by.loc[old_a["article_id"], "split"].eq("dev").all()
+    assert by.loc[old_a["article_id"], "test_round"].tolist() == old_a["test_round"].tolist()
+    assert set(by.loc[by["split"] == "dev"].index).isdisjoint(by.loc[by["split"] == "test"].index)
+    # old sentences keep their labels (by position and hash); the new articles' are empty until coded
+    old_rows = s[~s["article_id"].str.endswith("-new")]
+    assert (old_rows["tone"].to_numpy() == old_s["tone"].to_numpy()).all()
+    assert (s.loc[s["article_id"].str.endswith("-new"), "tone"] == "").all()
+
+
+def test_without_new_split_a_new_article_is_drawn_and_redraw_cannot_be_combined(tmp_path):
+    build = _load_build()
+    folder = make_record(tmp_path / "r", n_articles=6)
+    arts = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False)
+    texts = _texts_of(folder)
+    a, *_ = build.build(arts, texts, None, {}, {}, {}, old_split={}, redraw=False)
+    assert (a["split"].to_numpy() == record.draw_split(a).to_numpy()).all()
+    with pytest.raises(ValueError, match="new_split must be one of"):
+        build.build(arts, texts, None, {}, {}, {}, old_split={}, redraw=False, new_split="holdout")
+    out = subprocess.run([sys.executable, str(ROOT / "tools" / "tone_record" / "build.py"), "--redraw", "--new-split",
+                          "test", "--out", str(tmp_path / "x")], capture_output=True, text=True)
+    assert out.returncode == 2 and "cannot be combined with --new-split" in out.stderr
+
+
+def _texts_of(folder: Path) -> dict:
+    """The fixture's texts are in memory only; rebuild them from the sentences' templates by hash."""
+    from test_tone_record import TEMPLATES
+
+    by_hash = {record.sentence_hash(t): t for ts in TEMPLATES.values() for t in ts}
+    s = pd.read_csv(folder / "sentences.csv", dtype=str, keep_default_na=False)
+    out = {}
+    for aid, g in s.groupby("article_id", sort=False):
+        paras = g.groupby(g["paragraph"].astype(int))["sha1"].apply(lambda h: " ".join(by_hash[x] for x in h))
+        out[aid] = "\n".join(paras.tolist())
+    return out
+
+
+# ---- scoring the test part once -------------------------------------------------------------
+def test_final_without_test_articles_says_how_to_add_them(tmp_path):
+    folder = make_record(tmp_path / "r", n_articles=8)
+    a = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False)
+    a["split"] = "dev"
+    a.to_csv(folder / "articles.csv", index=False)
+    rec = record.load(folder)
+    with pytest.raises(araz.ScopeError, match="--new-split test"):
+        crossval.evaluate(rec, n_splits=3, seeds=False, final=True)
+
+
+def test_a_test_round_is_logged_once_with_its_articles(tmp_path):
+    report = _load_report()
+    folder = make_record(tmp_path / "r", n_articles=12)
+    a = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False)
+    a["split"] = ["test" if i % 4 == 0 else "dev" for i in range(len(a))]   # three held-out articles
+    a.to_csv(folder / "articles.csv", index=False)
+    rec = record.load(folder)
+    n_test = 3
+    assert report.log_round(rec) == 1
+    h = record.test_rounds(folder)
+    assert set(h["method"]) == {"model", "rules", "vader"} and (h["n_articles"] == n_test).all()
+    a = record.load(folder).articles
+    assert (a.loc[a["split"] == "test", "test_round"] == "1").all() and (a.loc[a["split"] == "dev", "test_round"] == "").all()
+    with pytest.raises(SystemExit, match="looked at once"):
+        report.log_round(record.load(folder))
