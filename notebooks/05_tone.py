@@ -401,7 +401,10 @@ dis[["citation", "outlet", "hand", "model", "vader", "terms", "quad_class", "int
 
 # %% [markdown]
 # And why the model gave one of those sentences its label — every feature, its value and how far
-# it pushed (log-odds), from the model fitted on all development articles:
+# it pushed (log-odds), from the model fitted on all development articles. Some features are the
+# sentence's own words; the `article_…` and `paragraph_…` ones are its **context**, read from the
+# other sentences of the same article (a sentence with no cue word of its own often takes its
+# tone from them):
 
 # %%
 from araz.tone import model as tone_model
@@ -411,7 +414,7 @@ first = dis.iloc[0]
 row = dev[(dev["article_id"] + " ¶" + dev["paragraph"].astype(str) + "." + dev["sentence"].astype(str))
           == first["citation"]]
 print(first["citation"], "— hand:", first["hand"], "— read it at", first["url"])
-print(fitted.describe(row, row.index[0]))
+print(fitted.describe(dev, row.index[0]))  # the whole table: the context features read the article
 
 # %% [markdown]
 # ### Shifts: did tone change, and does the change hold?

@@ -116,13 +116,19 @@ def folds_by_article(articles, n_splits: int = 5) -> pd.DataFrame:
     return pd.DataFrame({"article_id": a, "fold": fold}).drop_duplicates(ignore_index=True)
 
 
-def evaluate(rec=None, *, n_splits: int = 5, final: bool = False, seeds: bool = True, C: float = 1.0,
-             with_vader: bool = False) -> RecordValidation:
-    """Cross-validate by article over the record's dev part; with ``final`` also score the test part."""
+def evaluate(rec=None, *, n_splits: int = 5, final: bool = False, seeds: bool = True, C: float | None = None,
+             with_vader: bool = False, **fit_kw) -> RecordValidation:
+    """Cross-validate by article over the record's dev part; with ``final`` also score the test part.
+
+    ``C`` and ``fit_kw`` (``context``, ``offsets``, ``balanced``) go to :func:`araz.tone.model.fit`
+    (default: the shipped settings), so a change can be compared on the same folds.
+    """
     from . import model as M
     from . import record as R
 
     rec = R.load() if rec is None else rec
+    if C is not None:
+        fit_kw["C"] = C
     t = rec.table()
     if t.empty:
         raise ScopeError("the tone record has no coded sentences yet: fill the tone column of "
@@ -133,12 +139,12 @@ def evaluate(rec=None, *, n_splits: int = 5, final: bool = False, seeds: bool = 
     model_pred = np.empty(len(dev), dtype=object)
     for k in np.unique(fold):
         tr, te = fold != k, fold == k
-        m = M.fit(dev[tr], dev.loc[tr, "tone"], C=C, with_vader=with_vader)
+        m = M.fit(dev[tr], dev.loc[tr, "tone"], with_vader=with_vader, **fit_kw)
         model_pred[te] = m.predict(dev[te])
     keys = ["article_id", "paragraph", "sentence"]
     preds = dev[keys].assign(part="cv", fold=fold, hand=dev["tone"].to_numpy(), rules=dev["rule_label"].to_numpy(),
                              model=model_pred, vader=_vader_labels(dev))
-    full = M.fit(dev, dev["tone"], C=C, with_vader=with_vader)
+    full = M.fit(dev, dev["tone"], with_vader=with_vader, **fit_kw)
     if final:
         test = t[t["split"] == "test"].reset_index(drop=True)
         if test.empty:
