@@ -39,6 +39,7 @@ The package, one idea per module: :mod:`~araz.tone.rules` (classes, cues, thresh
 :mod:`~araz.tone.aggregate` (per paragraph/document/outlet/time),
 :mod:`~araz.tone.baseline` (VADER), :mod:`~araz.tone.validation` (hand labels);
 the 2020–2025 tone record: :mod:`~araz.tone.record`, :mod:`~araz.tone.features`,
+:mod:`~araz.tone.context` (the article around a sentence),
 :mod:`~araz.tone.model`, :mod:`~araz.tone.crossval`, :mod:`~araz.tone.shifts`.
 Every public name is importable from ``araz.tone`` itself.
 
