@@ -23,6 +23,8 @@ Typical runs::
 
 Splits are kept once set (``articles.csv``); an article seen for the first time gets the
 split of ``--new-split`` or, without it, the seeded draw of :func:`araz.tone.record.draw_split`.
+A shipped article keeps its metadata as the repository has it (the shipped ``articles.csv``
+is read first and wins over ``--scratch``/``--articles`` rows of the same ``article_id``).
 Labels already in the shipped ``sentences.csv`` are kept for every sentence whose position
 and hash are unchanged and that the given label files do not label (``--no-keep-labels``
 to drop them), so a new round needs only the new coders' files.
@@ -262,7 +264,9 @@ def main(argv: list[str] | None = None) -> int:
 
     shipped = args.out
     old_articles = shipped / "articles.csv"
-    extra = list(args.articles) + ([old_articles] if old_articles.exists() and not args.scratch else [])
+    # the shipped rows come first and win (drop_duplicates keeps the first): a shipped article keeps
+    # its metadata as corrected in the repository; only articles not yet shipped are read from --scratch
+    extra = ([old_articles] if old_articles.exists() else []) + list(args.articles)
     articles = read_articles(args.scratch, extra)
     old_split, old_round, old_labels = {}, {}, {}
     if old_articles.exists():
