@@ -57,3 +57,18 @@ def test_explanation_of_a_sentence_reads_its_article():
     # the same sentence alone has no context, so its explanation differs
     alone = m.explain(f.loc[2])
     assert not alone["feature"].isin([f for f in context.CONTEXT_FEATURES if f.startswith("article")]).any()
+
+
+def test_the_two_sides_form_labels_by_which_sides_stand():
+    f = pd.concat([_frame(["a"] * 4, [1] * 4)] * 5, ignore_index=True).assign(doc_id=np.repeat([f"d{i}" for i in range(5)], 4))
+    labels = ["coop", "conf", "neutral", "mixed"] * 5
+    m = model.fit(f, labels, form="sides")
+    assert m.form == "sides" and set(m.classes) == {"coop", "conf", "mixed", "neutral"}
+    c = m.coefficients
+    assert (c["neutral"] == 0).all() and np.allclose(c["mixed"], c["coop"] + c["conf"])
+    s = m.scores(f)
+    s_coop, s_conf = s["coop"], s["conf"]
+    expect = np.where((s_coop > 0) & (s_conf > 0), "mixed", np.where(s_coop > 0, "coop", np.where(s_conf > 0, "conf", "neutral")))
+    assert (m.predict(f) == expect).all()
+    with pytest.raises(Exception, match="form must be"):
+        model.fit(f, labels, form="tree")
