@@ -141,3 +141,26 @@ def test_a_test_round_is_logged_once_with_its_articles(tmp_path):
     assert (a.loc[a["split"] == "test", "test_round"] == "1").all() and (a.loc[a["split"] == "dev", "test_round"] == "").all()
     with pytest.raises(SystemExit, match="looked at once"):
         report.log_round(record.load(folder))
+
+
+def test_the_card_of_a_scored_round_shows_the_logged_figures_and_refuses_a_changed_measure(tmp_path):
+    report = _load_report()
+    folder = make_record(tmp_path / "r", n_articles=12)
+    a = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False)
+    a["split"] = ["test" if i % 4 == 0 else "dev" for i in range(len(a))]
+    a.to_csv(folder / "articles.csv", index=False)
+    assert not report.scored(record.load(folder))           # test part present, not yet looked at
+    report.log_round(record.load(folder))
+    rec = record.load(folder)
+    assert report.scored(rec)
+    card = report.render(rec, final=report.scored(rec))     # re-rendering is not a new look: same figures
+    logged = record.test_rounds(folder).set_index("method")
+    assert "Test part: scored above (once)." in card
+    assert f"| test | model | {int(logged.loc['model', 'n'])} | {logged.loc['model', 'macro_f1']:.2f} |" in card
+    # the measure changes after its one look: the card can no longer be rendered with the old round
+    h = record.test_rounds(folder)
+    m = h["method"] == "model"
+    h.loc[m, "macro_f1"] = h.loc[m, "macro_f1"].map(lambda f: f - 0.05 if f >= 0.05 else f + 0.05)
+    h.to_csv(folder / "test_rounds.csv", index=False, lineterminator="\n")
+    with pytest.raises(SystemExit, match="new test set"):
+        report.render(record.load(folder), final=True)

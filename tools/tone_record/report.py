@@ -60,6 +60,12 @@ def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
     }
     rounds = record.test_rounds(rec.folder)
     ctx["test_rounds"] = (md(rounds, floats="{:.2f}") if len(rounds) else "(no test round scored yet)")
+    if len(rounds):   # the latest round's figures, for the card's prose (never typed by hand)
+        last = rounds[rounds["round"] == rounds["round"].max()].set_index("method")
+        ctx["last_round"] = {"model_f1": f"{last.loc['model', 'macro_f1']:.2f}",
+                             "over_vader": f"{last.loc['model', 'macro_f1'] - last.loc['vader', 'macro_f1']:.2f}",
+                             "recall_conf": f"{last.loc['model', 'recall_conf']:.2f}",
+                             "recall_coop": f"{last.loc['model', 'recall_coop']:.2f}"}
     coded = rec.coded
     if coded.empty:
         for k in ("agreement", "label_counts", "evaluation", "targets", "coefficients"):
@@ -70,6 +76,8 @@ def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
     lc = pd.crosstab(coded["tone"], coded["voice"], margins=True, margins_name="all").reset_index()
     ctx["label_counts"] = md(lc)
     v = crossval.evaluate(rec, final=final, n_splits=n_folds)
+    if final:
+        _same_as_logged(v.summary, rounds)
     summ = v.summary.copy()
     ctx["evaluation"] = "\n\n".join([
         md(summ[["part", "method", "n", "macro_f1", "macro_f1_3", "recall_coop", "recall_conf", "recall_mixed",
@@ -83,6 +91,27 @@ def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
     ctx["targets"] = "Targets of issue 16:\n\n" + md(t)
     ctx["coefficients"] = md(v.coefficients.reset_index().rename(columns={"index": "feature"}))
     return ctx
+
+
+def scored(rec: record.Record) -> bool:
+    """True when the test part exists and every test article was scored in a logged round: the card
+    then shows that round's figures (re-rendering the card is not a new look at the test set)."""
+    test = rec.articles["split"] == "test"
+    return bool(test.any()) and bool((rec.articles.loc[test, "test_round"] != "").all())
+
+
+def _same_as_logged(summary: pd.DataFrame, rounds: pd.DataFrame) -> None:
+    """The test figures recomputed for the card must be the ones logged when the round was scored;
+    if they differ, the measure changed after its one look at the test set, and a new test set is due."""
+    if rounds.empty:
+        return
+    last = rounds[rounds["round"] == rounds["round"].max()].set_index("method")
+    for r in summary[summary["part"] == "test"].itertuples():
+        if r.method in last.index and abs(float(last.loc[r.method, "macro_f1"]) - float(r.macro_f1)) > 5e-4:
+            raise SystemExit(f"the {r.method} macro-F1 on the test part is now {r.macro_f1:.4f}, but round "
+                             f"{int(last['round'].iloc[0])} logged {float(last.loc[r.method, 'macro_f1']):.4f}: the "
+                             "measure changed after the test set was looked at once. Collect and code a new test set "
+                             "(build.py --new-split test), then report.py --final.")
 
 
 def render(rec: record.Record, final: bool) -> str:
@@ -101,7 +130,7 @@ def main(argv=None) -> int:
     out = rec.folder / "README.md"
     if args.check:
         current = out.read_text(encoding="utf-8") if out.exists() else ""
-        text = render(rec, final="Test part: scored above" in current)
+        text = render(rec, final=scored(rec))
         if current != text:
             print(f"{out} is out of date: run tools/tone_record/report.py", file=sys.stderr)
             return 1
@@ -109,7 +138,7 @@ def main(argv=None) -> int:
     if args.final:
         log_round(rec, again=args.again)
         rec = record.load(args.folder)
-    out.write_text(render(rec, args.final), encoding="utf-8")
+    out.write_text(render(rec, args.final or scored(rec)), encoding="utf-8")
     print(f"wrote {out}")
     return 0
 
