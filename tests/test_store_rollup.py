@@ -54,11 +54,13 @@ WINDOWS = [{}, {"start": "2021-02-01", "end": "2021-02-28"}, {"start": "2021-03-
                                    "end": "2021-12-31"}]
 
 
-def test_annotate_writes_one_month_roll_up_per_partition(stores):
+def test_annotate_writes_one_month_roll_up_per_year(stores):
     monthly, _ = stores
+    years = sorted({p.year for p in partitions(monthly)})
+    assert len(partitions(monthly)) > len(years)  # some year has several partitions: summed in one file
     for name in rollup.MONTHLY:
-        for p in partitions(monthly):
-            assert p.annotation(monthly, name).exists(), (name, p.key)
+        assert sorted((monthly / "annotations" / name).rglob("*.parquet")) == [
+            rollup.year_file(monthly, name, y) for y in years]
         assert rollup.complete(monthly, name)
     con = queries.connect(monthly)
     assert all(con.execute(f"SELECT {n} FROM araz_rollup").fetchone()[0] for n in rollup.MONTHLY)
@@ -75,7 +77,7 @@ def test_the_range_documents_are_where_the_per_document_path_puts_them(stores):
     # across months: its own range; inside one month: that month's first and last day
     assert ("2021-01-20", "2021-02-10") in days and ("2021-12-20", "2022-01-15") in days
     assert ("2021-03-01", "2021-03-31") in days
-    counts = con.execute("SELECT published_start, published_end FROM actor_months WHERE outlet = ? "
+    counts = con.execute("SELECT DISTINCT published_start, published_end FROM actor_months WHERE outlet = ? "
                          "ORDER BY published_start", [OUTLET]).fetchall()
     assert {(str(a), str(b)) for a, b in counts} == {("2021-01-01", "2021-02-01"), ("2021-12-01", "2022-01-01"),
                                                      ("2021-03-01", "2021-03-01")}
@@ -143,18 +145,28 @@ def test_the_explorer_selection_is_the_same_from_either_path(stores):
     assert a.tone["n_docs"].sum() == 3  # the three range-dated articles, each once
 
 
-def test_a_new_partition_adds_its_own_roll_up_rows_only(stores, tmp_path):
-    monthly, _ = stores
+def test_new_articles_re_sum_only_their_own_years_roll_ups(stores, tmp_path):
+    monthly, per_doc = stores
     root = tmp_path / "grown"
     shutil.copytree(monthly, root)
-    before = {p.key: p.annotation(root, "tone_months").stat().st_mtime_ns for p in partitions(root)}
+    made = lambda: {p: p.stat().st_mtime_ns for p in (root / "annotations").rglob("months.parquet")}  # noqa: E731
+    docs_before = {p.key: p.annotation(root, "tone_docs").stat().st_mtime_ns for p in partitions(root)}
+    before = made()
     folder = tmp_path / "more"
     write_doc(folder, "example-daily-later.md", {
         "doc_id": "example-daily-later", "title": "Invented later article", "outlet": OUTLET,
         "published": "2025-05-05", "language": "en",
         "notes": "Invented for the kit's tests: a fictional article about fictional events."}, TEXT)
     build(folder, root)
+    assert not rollup.complete(root, "tone_months")  # a partition without roll-ups: the queries fall back
     ann.annotate(root, tables=["tone", "actors", "corridors"])
-    after = {p.key: p.annotation(root, "tone_months").stat().st_mtime_ns for p in partitions(root)}
-    assert set(after) - set(before) and all(after[k] == v for k, v in before.items())
-    assert queries.actor_counts(root, outlets=[OUTLET], start="2025-05-01", end="2025-05-31")["n_docs"].max() == 1
+    after = made()
+    changed = {p.parent.name for p in after if after[p] != before.get(p)}
+    assert changed == {"year=2025"}
+    assert all(p.annotation(root, "tone_docs").stat().st_mtime_ns == t for p in partitions(root)
+               for k, t in docs_before.items() if p.key == k)  # nothing per document was redone
+    assert all(rollup.complete(root, n) for n in rollup.MONTHLY)
+    w = {"outlets": [OUTLET], "start": "2025-05-01", "end": "2025-05-31"}
+    assert queries.actor_counts(root, **w)["n_docs"].max() == 1
+    assert queries.tone_over_time(root, freq="M", **w)["n_docs"].tolist() == [1]
+    assert rollup.rollup(root) == {}  # nothing stale is left

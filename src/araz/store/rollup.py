@@ -1,6 +1,7 @@
-"""Per-document roll-ups of the annotation tables: what the explorer's charts need, in far fewer rows.
+"""Roll-ups of the annotation tables: what the explorer's charts need, in far fewer rows.
 
-Made in DuckDB from each partition's annotation files, one file per partition and roll-up:
+**Per document** — made in DuckDB from each partition's annotation files, one file per
+partition and roll-up:
 
 * ``tone_docs`` (from ``tone``): per (document, voice) the sentence count, the sums of
   ``coop``, ``conf``, ``score``, ``score²`` and ``labelling``, and the label counts —
@@ -14,8 +15,22 @@ Made in DuckDB from each partition's annotation files, one file per partition an
   instead of joining every mention with every other.
 
 Each file records the input hash of the file it was made from, so a partition is rolled up
-again exactly when its annotation was redone. :func:`araz.store.annotate` calls
-:func:`rollup` at the end of every run.
+again exactly when its annotation was redone.
+
+**Per month x outlet** (:data:`MONTHLY`: ``tone_months``, ``actor_months``, ``corridor_months``,
+``comention_months``) — made from the per-document roll-ups and the documents' outlet and dates,
+**one file per year** (``annotations/<name>/year=YYYY/months.parquet``). Why per year, not per
+partition: a partition is a slice of a year holding every outlet and month of it, so per
+partition the same (month, outlet, entity) keys repeat in each of a year's ~50 partitions at
+10^6 articles — measured on one year there: co-mention rows 3.1 M per partition files vs
+0.24 M in one year file, actor rows 1.07 M vs 0.07 M. The explorer reads ~10^5-10^6 rows instead
+of ~10^7. **Incremental**: a year's file records its partitions and their inputs; adding
+articles re-sums only the years they fall in, from those years' per-document roll-ups (nothing
+is re-annotated, other years are not touched; ~1-2 CPU-s per 140,000-article year). Memory: DuckDB
+streams the year's files into one hash table of the roll-up's own rows (bounded by outlets x
+months x entities, not by the number of articles).
+
+:func:`araz.store.annotate` calls :func:`rollup` at the end of every run.
 """
 from __future__ import annotations
 
@@ -23,7 +38,10 @@ from pathlib import Path
 
 import duckdb
 
-from .layout import check_root, partitions, read_meta, write_table
+import hashlib
+from itertools import groupby
+
+from .layout import Partition, check_root, partitions, read_meta, write_table
 
 ROLLUPS = {
     "tone_docs": ("tone", """
@@ -47,8 +65,8 @@ ROLLUPS = {
         GROUP BY a.doc_id, a.entity_id, b.entity_id ORDER BY a.doc_id, source, target"""),
 }
 
-# ---- month x outlet roll-ups, made from the per-document ones and the partition's documents ----
-# Their first parameter is the partition's documents file, the second the source. Every row carries ``published_start`` and
+# ---- month x outlet roll-ups, made from the per-document ones and the documents, per year ----
+# Their first parameter is the year's documents files, the second its source files. Every row carries ``published_start`` and
 # ``published_end`` chosen so that araz.store.queries._filters gives, on the row, the answer it
 # gives on each of the row's documents whenever the window is whole months (see MONTHLY_DOC).
 _MONTH = "CAST(date_trunc('month', {col}) AS DATE)"
@@ -103,19 +121,29 @@ MONTHLY = {
         FROM read_parquet(?) c JOIN d USING (doc_id) GROUP BY ALL ORDER BY ALL"""),
 }
 ROLLUPS.update(MONTHLY)
+YEAR_FILE = "months.parquet"
+
+
+def year_file(root: Path, name: str, year: int) -> Path:
+    """Where the month x outlet roll-up ``name`` of ``year`` lives."""
+    return root / "annotations" / name / f"year={year}" / YEAR_FILE
 
 
 def rollup(store, names=None) -> dict[str, list[str]]:
-    """Make the missing or stale roll-ups (all, or ``names``); return the partitions done per roll-up."""
-    root = check_root(store)
+    """Make the missing or stale roll-ups (all, or ``names``); return what was made per roll-up
+    (partition keys for the per-document ones, ``year=YYYY`` for the month x outlet ones)."""
+    root = Path(check_root(store))
     con = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False,
                                  "threads": 1})
     done: dict[str, list[str]] = {}
+    wanted = [n for n in ROLLUPS if names is None or n in names]
+    parts = partitions(root)
     try:
-        for part in partitions(Path(root)):
-            for name, (source, sql) in ROLLUPS.items():
-                if names is not None and name not in names:
+        for part in parts:
+            for name in wanted:
+                if name in MONTHLY:
                     continue
+                source, sql = ROLLUPS[name]
                 meta = read_meta(part.annotation(root, source))
                 if meta is None:
                     continue
@@ -123,15 +151,38 @@ def rollup(store, names=None) -> dict[str, list[str]]:
                 old = read_meta(dst)
                 if old is not None and old.get("input") == meta.get("input"):
                     continue
-                src = [str(part.annotation(root, source))]
-                if name in MONTHLY:  # these join the partition's documents (outlet, dates)
-                    src = [str(part.file(root, "documents")), *src]
-                table = con.sql(sql, params=src).to_arrow_table()
+                table = con.sql(sql, params=[str(part.annotation(root, source))]).to_arrow_table()
                 write_table(dst, table, {"partition": part.key, "input": meta.get("input")})
                 done.setdefault(name, []).append(part.key)
+        for year, group in groupby(parts, key=lambda p: p.year):
+            group = list(group)
+            for name in wanted:
+                if name in MONTHLY and _year(con, root, name, year, group):
+                    done.setdefault(name, []).append(f"year={year}")
     finally:
         con.close()
     return done
+
+
+def _year(con, root: Path, name: str, year: int, parts: list[Partition]) -> bool:
+    """(Re)make the month x outlet roll-up ``name`` of ``year`` when its partitions or their
+    inputs changed; skip a year with a partition not rolled up per document yet."""
+    source, sql = MONTHLY[name]
+    inputs = []
+    for p in parts:
+        meta = read_meta(p.annotation(root, source))
+        if meta is None:
+            return False
+        inputs.append(f"{p.key}\0{meta.get('input')}")
+    digest = hashlib.sha256("\n".join(inputs).encode()).hexdigest()
+    dst = year_file(root, name, year)
+    old = read_meta(dst)
+    if old is not None and old.get("input") == digest:
+        return False
+    table = con.sql(sql, params=[[str(p.file(root, "documents")) for p in parts],
+                                 [str(p.annotation(root, source)) for p in parts]]).to_arrow_table()
+    write_table(dst, table, {"year": year, "partitions": [p.key for p in parts], "input": digest})
+    return True
 
 
 def tone_docs(store) -> list[str]:
@@ -140,19 +191,29 @@ def tone_docs(store) -> list[str]:
 
 
 def complete(root: Path, name: str = "tone_docs") -> bool:
-    """True when every partition has the roll-up ``name``, written after its source file.
+    """True when every partition has the roll-up ``name``, written after its source file (for a
+    month x outlet roll-up: every year has its file, made from exactly the year's partitions,
+    after each of their sources).
 
     File times, not the hashes inside the files: a stat per file instead of a Parquet footer
     read (1.9 s → ~0.05 s at 10^6 articles, on every connection). Files are only ever replaced
-    whole (a rename), so a source redone after its roll-up is newer than it.
+    whole (a rename), so a source redone after its roll-up is newer than it. The year files'
+    partition lists are read from their footers (one per year).
     """
     source = ROLLUPS[name][0]
-    for part in partitions(root):
-        try:
-            src = part.annotation(root, source).stat().st_mtime_ns
-            dst = part.annotation(root, name).stat().st_mtime_ns
-        except OSError:
-            return False
-        if dst < src:
-            return False
+    parts = partitions(root)
+    try:
+        if name not in MONTHLY:
+            return all(part.annotation(root, name).stat().st_mtime_ns >= part.annotation(root, source).stat().st_mtime_ns
+                       for part in parts)
+        for year, group in groupby(parts, key=lambda p: p.year):
+            group = list(group)
+            dst = year_file(root, name, year)
+            made = dst.stat().st_mtime_ns
+            if any(p.annotation(root, source).stat().st_mtime_ns > made for p in group):
+                return False
+            if (read_meta(dst) or {}).get("partitions") != [p.key for p in group]:
+                return False
+    except OSError:
+        return False
     return True
