@@ -84,7 +84,8 @@ def test_the_range_documents_are_where_the_per_document_path_puts_them(stores):
 
 
 @pytest.mark.parametrize("w", WINDOWS)
-@pytest.mark.parametrize("kw", [{"by": "outlet", "voice": None, "freq": "M"}, {"by": None, "voice": "both", "freq": "Q"},
+@pytest.mark.parametrize("kw", [{"by": "outlet", "voice": None, "freq": "M"},
+                                {"by": None, "voice": "both", "freq": "Q"},
                                 {"by": "perspective", "voice": "author", "freq": "Y"},
                                 {"by": "outlet", "voice": "quoted", "freq": "M"}])
 def test_tone_from_the_month_roll_up_equals_the_per_document_path(stores, kw, w):

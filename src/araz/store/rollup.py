@@ -66,9 +66,10 @@ ROLLUPS = {
 }
 
 # ---- month x outlet roll-ups, made from the per-document ones and the documents, per year ----
-# Their first parameter is the year's documents files, the second its source files. Every row carries ``published_start`` and
-# ``published_end`` chosen so that araz.store.queries._filters gives, on the row, the answer it
-# gives on each of the row's documents whenever the window is whole months (see MONTHLY_DOC).
+# Their first parameter is the year's documents files, the second its source files. Every row
+# carries ``published_start`` and ``published_end`` chosen so that araz.store.queries._filters
+# gives, on the row, the answer it gives on each of the row's documents whenever the window is
+# whole months (see araz.store.queries._monthly).
 _MONTH = "CAST(date_trunc('month', {col}) AS DATE)"
 _DOCS = f"""SELECT doc_id, outlet, perspective, date_estimate, published_start AS ps, published_end AS pe,
                    {_MONTH.format(col='published_start')} AS m0, {_MONTH.format(col='published_end')} AS m1
@@ -204,8 +205,8 @@ def complete(root: Path, name: str = "tone_docs") -> bool:
     parts = partitions(root)
     try:
         if name not in MONTHLY:
-            return all(part.annotation(root, name).stat().st_mtime_ns >= part.annotation(root, source).stat().st_mtime_ns
-                       for part in parts)
+            return all(p.annotation(root, name).stat().st_mtime_ns >= p.annotation(root, source).stat().st_mtime_ns
+                       for p in parts)
         for year, group in groupby(parts, key=lambda p: p.year):
             group = list(group)
             dst = year_file(root, name, year)
