@@ -15,6 +15,8 @@ import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
+import araz
+from araz import actors, corridors, tone
 from araz.store import annotation as ann
 from araz.store import queries, rollup, view
 from araz.store.building import build
@@ -30,7 +32,7 @@ TEXT = ("Example officials in Tehran and Baku discussed the Aras corridor at an 
 
 
 @pytest.fixture(scope="module")
-def stores(tmp_path_factory):
+def folder(tmp_path_factory):
     folder = generate.generate(tmp_path_factory.mktemp("synthetic") / "corpus", 40, seed=11, show_progress=False)
     for doc_id, published in RANGES.items():
         write_doc(folder, f"{doc_id}.md", {
@@ -38,6 +40,11 @@ def stores(tmp_path_factory):
             "date_evidence": '"an invented meeting" Reasoning (estimate): invented for a test.',
             "language": "en", "notes": "Invented for the kit's tests: a fictional article about fictional events."},
             TEXT)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def stores(folder, tmp_path_factory):
     monthly = tmp_path_factory.mktemp("stores") / "monthly"
     build(folder, monthly, max_docs=8)
     ann.annotate(monthly, tables=["tone", "actors", "corridors"])
@@ -171,3 +178,36 @@ def test_new_articles_re_sum_only_their_own_years_roll_ups(stores, tmp_path):
     assert queries.actor_counts(root, **w)["n_docs"].max() == 1
     assert queries.tone_over_time(root, freq="M", **w)["n_docs"].tolist() == [1]
     assert rollup.rollup(root) == {}  # nothing stale is left
+
+
+@pytest.mark.parametrize("w", [{"start": "2022-01-05", "end": "2022-02-10"},
+                               {"start": "2021-02-01", "end": "2021-02-28"},
+                               {"outlets": [OUTLET], "start": "2021-12-31"}, {"end": "2021-01-25"}])
+def test_both_paths_equal_the_in_memory_path_with_windows_of_days_and_of_months(stores, folder, w):
+    """Whole-month windows (month x outlet roll-ups) and windows of days (per-document roll-ups,
+    reading only the years the window can touch) give what araz computes in memory on the
+    documents whose possible dates overlap the window — the range into 2022 included."""
+    corpus = araz.load_corpus(folder, cache=False)
+    d = corpus.documents
+    keep = d["outlet"].isin(w.get("outlets", d["outlet"]))
+    keep &= d["published_end"] >= pd.Timestamp(w.get("start", "1900-01-01"))
+    keep &= d["published_start"] <= pd.Timestamp(w.get("end", "2100-01-01"))
+    sub = corpus.subset(d.loc[keep, "doc_id"])
+    ref_tone = tone.over_time(sub, by=None, voice=None, freq="M").sort_values(["start", "end"], ignore_index=True)
+    ref_pairs = actors.cooccurrence(sub)
+    for root in stores:
+        got = queries.tone_over_time(root, by=None, voice=None, freq="M", **w).sort_values(["start", "end"],
+                                                                                           ignore_index=True)
+        cols = ["start", "end", "estimate", "n_docs", "n", "n_coop", "n_conf", "n_mixed", "n_neutral"]
+        assert_frame_equal(got[cols], ref_tone[cols], check_dtype=False)
+        floats = ["score", "coop", "conf", "labelling"]
+        assert_frame_equal(got[floats], ref_tone[floats], check_dtype=False, rtol=1e-9)
+        for fn, module in ((queries.actor_counts, actors), (queries.corridor_counts, corridors)):
+            want = module.mentions(sub).groupby("entity_id").agg(n=("doc_id", "size"), n_docs=("doc_id", "nunique"))
+            have = fn(root, by=[], **w).set_index("entity_id")[["n", "n_docs"]]
+            assert_frame_equal(have.sort_index(), want.sort_index(), check_dtype=False, check_names=False)
+        pairs = queries.comentions(root, **w)
+        cols = ["source", "target", "weight", "n_docs"]
+        assert_frame_equal(pairs[cols], ref_pairs[cols], check_dtype=False)
+    if "2022-01-05" in w.values():
+        assert "example-daily-range-year" in set(sub.documents["doc_id"])  # from its 2021 partition

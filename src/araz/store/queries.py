@@ -111,6 +111,21 @@ def _monthly(con, name: str, start, end) -> bool:
     return _rolled(con, name) and _whole_months(start, end)
 
 
+def _prune(con, start, end, *aliases: str) -> str:
+    """`` AND a.year IN (…)`` for each table alias: the ``year=`` partitions a date window can
+    touch (:func:`araz.store.textsearch._years`: by the partitions' date spans, so a document
+    dated by a range into a later year is kept). A document and its annotation rows share a
+    partition, so this only skips files that hold no row the window keeps — the per-document
+    path then reads the window's years, not the archive. Empty without a window."""
+    from .textsearch import _years
+
+    years = _years(con, start, end)
+    if years is None:
+        return ""
+    keep = ", ".join(str(int(y)) for y in years) or "NULL"
+    return "".join(f" AND {a}.year IN ({keep})" for a in aliases)
+
+
 def _need(con, table: str) -> None:
     names = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
     if table not in names:
@@ -214,7 +229,7 @@ def tone_over_time(store, *, by: str | None = "outlet", voice: str | None = "bot
             SELECT {group} AS "group", {vcol} AS voice, CAST({s_expr} AS TIMESTAMP) AS start,
                    CAST({e_expr} AS TIMESTAMP) AS "end", d.date_estimate, d.published_start AS ps, t.doc_id, {cols}
             FROM {source} t JOIN documents d USING (doc_id)
-            WHERE {vwhere} AND {where}),
+            WHERE {vwhere} AND {where}{_prune(con, start, end, "t", "d")}),
         g AS (
             SELECT "group", voice, start, "end", bool_or(date_estimate) AS estimate, count(DISTINCT doc_id) AS n_docs,
                    {stats}{ids}
@@ -280,6 +295,8 @@ def mention_counts(store, table: str = "actors", *, by=("period", "outlet"), fre
             "perspective": f"{a}.perspective"}
     cols = "".join(f", {keys[k]} AS {k}" for k in by)
     where, params = _filters(outlets, start, end, alias=a)
+    if not monthly:
+        where += _prune(con, start, end, "m", "d")
     if entity_types is not None:
         where += " AND m.entity_type IN (SELECT unnest(?))"
         params.append([entity_types] if isinstance(entity_types, str) else list(entity_types))
@@ -342,6 +359,8 @@ def comentions(store, unit: str = "sentence", *, types=None, min_weight: int = 1
     _need(con, "actors")
     monthly = unit == "sentence" and types is None and _monthly(con, "comention_months", start, end)
     where, params = _filters(outlets, start, end, alias="m" if monthly else "d")
+    if not monthly:
+        where += _prune(con, start, end, "m", "d")
     if types is not None:
         where += " AND m.entity_type IN (SELECT unnest(?))"
         params.append([types] if isinstance(types, str) else list(types))
