@@ -367,7 +367,7 @@ def comentions(store, unit: str = "sentence", *, types=None, min_weight: int = 1
     sen = "m.sentence" if unit == "sentence" else "0"
     lim = f"LIMIT {int(limit)}" if limit else ""
     docs = "" if where == "TRUE" else "JOIN documents d USING (doc_id)"
-    if monthly:  # pairs per month x outlet (araz.store.rollup.MONTHLY): ~100x fewer rows than per document
+    if monthly:  # pairs per month x outlet (araz.store.rollup.MONTHLY): ~30x fewer rows than per document
         sql = f"""
             SELECT m.source, m.target, CAST(sum(m.weight) AS BIGINT) AS weight, CAST(sum(m.n_docs) AS BIGINT) AS n_docs,
                    min(m.first) AS first
