@@ -162,6 +162,23 @@ def test_query_pages_and_reader(store, indexed, corpus, which):
     assert "<mark class='araz-q'>Iran</mark>" in app.reader.value
 
 
+def test_the_header_says_how_search_runs_and_how_to_build_the_index(store, indexed, tmp_path):
+    assert "search through the store's index" in html.unescape(StoreExplorer(indexed).header.value)
+    text = html.unescape(StoreExplorer(store).header.value)
+    assert "no search index: a search scans the sentences" in text
+    assert f"araz.store.index.build_indexes({str(store)!r}, workers=2)" in text
+    # an index missing for one partition (articles added since it was built): said, and search still works
+    part = tmp_path / "part"
+    shutil.copytree(indexed, part)
+    first = sorted((part / "index").rglob("*.sqlite"))[0]
+    first.unlink()
+    n = len(list((part / "index").rglob("*.sqlite")))
+    app = StoreExplorer(part)
+    assert f"no search index for 1 of {n + 1} partitions" in html.unescape(app.header.value)
+    app.controls["query"].value = "Iran"
+    assert app.page.via == "scan" and len(app.page.rows) == 20
+
+
 def test_document_markup_is_escaped(store):
     app = StoreExplorer(store)
     app.controls["outlets"].value = ("Example Daily",)

@@ -191,3 +191,46 @@ def test_the_duckdb_scan_prunes_years_by_date_span_with_the_same_rows(store):
                 assert n == len(want)
     hits = textsearch.search(con, word, start=f"{year + 1}-01-01", end=f"{year + 1}-01-31", limit=None)
     assert doc_id in set(hits["doc_id"])
+
+
+def test_the_duckdb_scan_with_a_limit_reads_year_by_year_and_stops_at_the_year_that_fills_it(store, monkeypatch):
+    from araz.store import queries, textsearch
+
+    root, doc_id, year = store
+    con = queries.connect(root)
+    statements = []
+    traced = _Tracing(con, statements)
+    monkeypatch.setattr(textsearch, "connect", lambda c: traced if c is traced else queries.connect(c))
+    word = _words(root, doc_id)[0]
+    for q in ("Baku", "corridor", word):
+        for w in ({}, {"start": f"{year}-06-01", "end": f"{year + 1}-03-31"}, {"outlets": ["Synthetic Outlet 01"]}):
+            every = textsearch.search(con, q, limit=None, **w)  # one query over every year
+            for limit in (1, 3, 17, 10_000):
+                statements.clear()
+                got = textsearch.search(traced, q, limit=limit, **w)
+                assert_frame_equal(got, every.head(limit))
+                years = sorted({int(y) for y in pd.to_datetime(got["published_start"]).dt.year})
+                # one statement per year read; none after the year that filled the limit
+                kept = textsearch._years(con, w.get("start"), w.get("end")) or textsearch._all_years(con)
+                if len(got) == limit:  # the years up to the one that filled it, one statement each
+                    assert len(statements) == len([y for y in kept if y <= years[-1]])
+                    assert f"s.year IN ({years[-1]})" in statements[-1]
+                else:
+                    assert len(statements) == len(kept)
+    statements.clear()
+    assert len(textsearch.search(traced, "Baku", limit=1)) == 1 and len(statements) == 1  # the first year has one
+
+
+class _Tracing:
+    """A DuckDB connection that records the search statements it runs (everything else passes through)."""
+
+    def __init__(self, con, seen):
+        self.con, self.seen = con, seen
+
+    def execute(self, sql, *a):
+        if "FROM sentences s" in sql:
+            self.seen.append(sql)
+        return self.con.execute(sql, *a)
+
+    def __getattr__(self, name):
+        return getattr(self.con, name)

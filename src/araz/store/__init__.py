@@ -5,7 +5,7 @@ partitions (in-process, local processes or Dask), aggregation in DuckDB.
 * :mod:`araz.store.building` — ``build(folder, store)``, ``add_documents(store, docs)``: incremental;
 * :mod:`araz.store.reader` — ``open_store(store)``: the :class:`araz.Corpus` API, lazily;
 * :mod:`araz.store.annotation` — ``annotate(store, workers=…, scheduler=…)``;
-* :mod:`araz.store.rollup` — per-document tone sums, so tone charts read documents, not sentences;
+* :mod:`araz.store.rollup` — roll-ups per document and per month x outlet, so charts read far fewer rows;
 * :mod:`araz.store.queries` — DuckDB aggregates: tone over time, counts, co-mentions;
 * :mod:`araz.store.index` — the kit's FTS5 search index, built per partition;
 * :mod:`araz.store.textsearch` — KWIC and full-text search over the sentences in DuckDB;

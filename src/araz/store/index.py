@@ -139,5 +139,13 @@ def kwic(store, query: str, window: int = 8, *, limit: int | None = 100, **filte
 
 def ready(store) -> bool:
     """True when every partition of ``store`` has its index (the explorer may then search through them)."""
+    done, total = coverage(store)
+    return done == total
+
+
+def coverage(store) -> tuple[int, int]:
+    """``(partitions with an index, partitions)`` of ``store`` (articles added after a build
+    have none until :func:`build_indexes` runs again; it builds only those)."""
     root = check_root(store)
-    return all(index_file(root, p).exists() for p in partitions(root))
+    parts = partitions(root)
+    return sum(index_file(root, p).exists() for p in parts), len(parts)

@@ -14,6 +14,11 @@ Each takes a store path or :class:`~araz.store.reader.StoreCorpus`, and optional
 the window). DuckDB reads only the columns a query names (the texts are never read for
 counts) and runs on all cores; memory stays in the tens of MB per query at 10^6 articles.
 
+**Roll-ups** (:mod:`araz.store.rollup`). Where the annotation has been rolled up, a query
+reads the roll-up instead of the annotation table: per month x outlet when the filters are
+outlets and whole months (:func:`_monthly`: 10^5-10^6 rows at 10^6 articles, 5-25 ms a
+chart), else per document; the answers are the same (``tests/test_store_rollup.py``).
+
 The explorer opened on a store should call these (and :mod:`araz.store.textsearch`) through
 one :func:`connect` per session, which keeps the views and DuckDB's metadata cache warm.
 """
@@ -82,6 +87,43 @@ def connect(store, *, threads: int | None = None) -> duckdb.DuckDBPyConnection:
 
 def _rolled(con, name: str) -> bool:
     return bool(con.execute(f"SELECT {name} FROM araz_rollup").fetchone()[0])
+
+
+def _whole_months(start, end) -> bool:
+    """True when the window ``start``..``end`` is whole months (``start`` a first day, ``end`` a
+    last day, either may be open): then the month x outlet roll-ups answer exactly."""
+    if start is not None and pd.Timestamp(start).day != 1:
+        return False
+    return end is None or (pd.Timestamp(end).normalize() + pd.Timedelta(days=1)).day == 1
+
+
+def _monthly(con, name: str, start, end) -> bool:
+    """Read the month x outlet roll-up ``name`` (:data:`araz.store.rollup.MONTHLY`) for this window?
+
+    **Why it is exact.** Each roll-up row holds documents of one outlet whose first possible
+    dates fall in one month and last possible dates in one month (for tone, a document inside
+    one month, or one range), and carries dates on which :func:`_filters` decides as it would
+    on each of those documents — for whole-month windows only (``published_end >= start`` with
+    ``start`` a first day depends on the month of ``published_end`` alone; ``published_start <=
+    end`` with ``end`` a last day on the month of ``published_start``). Any other window falls
+    back to the per-document roll-ups. Sums of counts are the same sums; sums of scores are
+    added in another order (equal to ~1e-12, not bit for bit)."""
+    return _rolled(con, name) and _whole_months(start, end)
+
+
+def _prune(con, start, end, *aliases: str) -> str:
+    """`` AND a.year IN (…)`` for each table alias: the ``year=`` partitions a date window can
+    touch (:func:`araz.store.textsearch._years`: by the partitions' date spans, so a document
+    dated by a range into a later year is kept). A document and its annotation rows share a
+    partition, so this only skips files that hold no row the window keeps — the per-document
+    path then reads the window's years, not the archive. Empty without a window."""
+    from .textsearch import _years
+
+    years = _years(con, start, end)
+    if years is None:
+        return ""
+    keep = ", ".join(str(int(y)) for y in years) or "NULL"
+    return "".join(f" AND {a}.year IN ({keep})" for a in aliases)
 
 
 def _need(con, table: str) -> None:
@@ -167,15 +209,14 @@ def tone_over_time(store, *, by: str | None = "outlet", voice: str | None = "bot
     ids = (""", (SELECT string_agg(doc_id, ', ' ORDER BY ps, doc_id) FROM (SELECT DISTINCT x.doc_id, x.ps FROM s x
                 WHERE x."group" = s."group" AND x.voice = s.voice AND x.start = s.start AND x."end" = s."end"))
               AS doc_ids""" if doc_ids else "")
+    if (not doc_ids and freq and by in (None, "outlet", "perspective")
+            and _monthly(con, "tone_months", start, end)):
+        return _tone_months(con, group, voice, vcol, vwhere, s_expr, e_expr, where, params)
     rolled = not doc_ids and _rolled(con, "tone_docs")
     if rolled:  # per-document sums (araz.store.rollup): the same numbers from ~15x fewer rows
         cols = "t.n, t.coop, t.conf, t.score_sum, t.score_sq, t.n_coop, t.n_conf, t.n_mixed, t.n_neutral, t.labelling"
         source = "tone_docs"
-        stats = """sum(n) AS n, sum(coop) AS coop, sum(conf) AS conf, sum(score_sum) / sum(n) AS score,
-               sum(n_coop) AS n_coop, sum(n_conf) AS n_conf, sum(n_mixed) AS n_mixed, sum(n_neutral) AS n_neutral,
-               sum(labelling) AS labelling,
-               CASE WHEN sum(n) > 1 THEN sqrt(greatest(sum(score_sq) - sum(score_sum) ^ 2 / sum(n), 0) / (sum(n) - 1))
-                    END AS sd"""
+        stats = _ROLLED_STATS
     else:
         cols = "t.coop, t.conf, t.score, t.label, t.labelling"
         source = "tone"
@@ -188,17 +229,47 @@ def tone_over_time(store, *, by: str | None = "outlet", voice: str | None = "bot
             SELECT {group} AS "group", {vcol} AS voice, CAST({s_expr} AS TIMESTAMP) AS start,
                    CAST({e_expr} AS TIMESTAMP) AS "end", d.date_estimate, d.published_start AS ps, t.doc_id, {cols}
             FROM {source} t JOIN documents d USING (doc_id)
-            WHERE {vwhere} AND {where}),
+            WHERE {vwhere} AND {where}{_prune(con, start, end, "t", "d")}),
         g AS (
             SELECT "group", voice, start, "end", bool_or(date_estimate) AS estimate, count(DISTINCT doc_id) AS n_docs,
                    {stats}{ids}
             FROM s GROUP BY "group", voice, start, "end")
         SELECT * EXCLUDE (sd), score - 1.96 * sd / sqrt(n) AS score_low, score + 1.96 * sd / sqrt(n) AS score_high
         FROM g ORDER BY start, "group", voice, "end" """
-    out = con.execute(sql, params).df()
+    return _tone_frame(con.execute(sql, params).df())
+
+
+# sums of the roll-ups' sums; integer sums cast back to BIGINT (DuckDB sums them as HUGEINT,
+# which pandas would receive as floats)
+_ROLLED_STATS = """CAST(sum(n) AS BIGINT) AS n, sum(coop) AS coop, sum(conf) AS conf, sum(score_sum) / sum(n) AS score,
+               CAST(sum(n_coop) AS BIGINT) AS n_coop, CAST(sum(n_conf) AS BIGINT) AS n_conf,
+               CAST(sum(n_mixed) AS BIGINT) AS n_mixed, CAST(sum(n_neutral) AS BIGINT) AS n_neutral,
+               sum(labelling) AS labelling,
+               CASE WHEN sum(n) > 1 THEN sqrt(greatest(sum(score_sq) - sum(score_sum) ^ 2 / sum(n), 0) / (sum(n) - 1))
+                    END AS sd"""
+_INTERVAL = "score - 1.96 * sd / sqrt(n) AS score_low, score + 1.96 * sd / sqrt(n) AS score_high"
+
+
+def _tone_frame(out: pd.DataFrame) -> pd.DataFrame:
     for c in ("start", "end"):
         out[c] = out[c].astype("datetime64[s]")
     return out
+
+
+def _tone_months(con, group, voice, vcol, vwhere, s_expr, e_expr, where, params) -> pd.DataFrame:
+    """:func:`tone_over_time` from the month x outlet roll-up (``tone_months``; see :func:`_monthly`):
+    the roll-up's rows stand for documents (alias ``d``: outlet, perspective, the dates that
+    place them in periods and windows), so the period and filter expressions are the same SQL."""
+    every = "d.all_voices" if voice in (None, "all") else "NOT d.all_voices"
+    sql = f"""
+        WITH g AS (
+            SELECT {group} AS "group", {vcol.replace('t.', 'd.')} AS voice, CAST({s_expr} AS TIMESTAMP) AS start,
+                   CAST({e_expr} AS TIMESTAMP) AS "end", bool_or(d.estimate) AS estimate,
+                   CAST(sum(d.n_docs) AS BIGINT) AS n_docs, {_ROLLED_STATS}
+            FROM tone_months d WHERE {every} AND {vwhere.replace('t.', 'd.')} AND {where}
+            GROUP BY ALL)
+        SELECT * EXCLUDE (sd), {_INTERVAL} FROM g ORDER BY start, "group", voice, "end" """
+    return _tone_frame(con.execute(sql, params).df())
 
 
 def mention_counts(store, table: str = "actors", *, by=("period", "outlet"), freq: str = "M", outlets=None,
@@ -218,16 +289,24 @@ def mention_counts(store, table: str = "actors", *, by=("period", "outlet"), fre
         raise ScopeError(f"by={bad}: count by 'period', 'outlet' and/or 'perspective'")
     con = connect(store)
     _need(con, table)
-    keys = {"period": f"CAST(date_trunc('{_period(freq)}', d.published_start) AS DATE)", "outlet": "d.outlet",
-            "perspective": "d.perspective"}
+    monthly = _monthly(con, table[:-1] + "_months", start, end)
+    a = "m" if monthly else "d"  # the month x outlet roll-up carries the documents' columns itself
+    keys = {"period": f"CAST(date_trunc('{_period(freq)}', {a}.published_start) AS DATE)", "outlet": f"{a}.outlet",
+            "perspective": f"{a}.perspective"}
     cols = "".join(f", {keys[k]} AS {k}" for k in by)
-    where, params = _filters(outlets, start, end)
+    where, params = _filters(outlets, start, end, alias=a)
+    if not monthly:
+        where += _prune(con, start, end, "m", "d")
     if entity_types is not None:
         where += " AND m.entity_type IN (SELECT unnest(?))"
         params.append([entity_types] if isinstance(entity_types, str) else list(entity_types))
     rolled = table[:-1] + "_docs"
-    if _rolled(con, rolled):  # one row per (document, entity): araz.store.rollup
-        counts = "sum(m.n) AS n, count(*) AS n_docs, count(*) FILTER (d.date_estimate) AS n_estimated"
+    if monthly:  # one row per (month, month, outlet, perspective, entity): araz.store.rollup.MONTHLY
+        counts = ("CAST(sum(m.n) AS BIGINT) AS n, CAST(sum(m.n_docs) AS BIGINT) AS n_docs, "
+                  "CAST(sum(m.n_estimated) AS BIGINT) AS n_estimated")
+        source = table[:-1] + "_months"
+    elif _rolled(con, rolled):  # one row per (document, entity): araz.store.rollup
+        counts = "CAST(sum(m.n) AS BIGINT) AS n, count(*) AS n_docs, count(*) FILTER (d.date_estimate) AS n_estimated"
         source = rolled
     else:
         counts = ("count(*) AS n, count(DISTINCT m.doc_id) AS n_docs, "
@@ -235,7 +314,7 @@ def mention_counts(store, table: str = "actors", *, by=("period", "outlet"), fre
         source = table
     sql = f"""
         SELECT m.entity_id, any_value(m.label) AS label{cols}, {counts}
-        FROM {source} m JOIN documents d USING (doc_id)
+        FROM {source} m {"" if monthly else "JOIN documents d USING (doc_id)"}
         WHERE {where}
         GROUP BY m.entity_id{''.join(', ' + k for k in by)}
         HAVING n >= {int(min_count)}
@@ -278,14 +357,24 @@ def comentions(store, unit: str = "sentence", *, types=None, min_weight: int = 1
         raise ScopeError(f"unit must be 'sentence' or 'paragraph', not {unit!r}")
     con = connect(store)
     _need(con, "actors")
-    where, params = _filters(outlets, start, end)
+    monthly = unit == "sentence" and types is None and _monthly(con, "comention_months", start, end)
+    where, params = _filters(outlets, start, end, alias="m" if monthly else "d")
+    if not monthly:
+        where += _prune(con, start, end, "m", "d")
     if types is not None:
         where += " AND m.entity_type IN (SELECT unnest(?))"
         params.append([types] if isinstance(types, str) else list(types))
     sen = "m.sentence" if unit == "sentence" else "0"
     lim = f"LIMIT {int(limit)}" if limit else ""
     docs = "" if where == "TRUE" else "JOIN documents d USING (doc_id)"
-    if unit == "sentence" and types is None and _rolled(con, "comention_docs"):
+    if monthly:  # pairs per month x outlet (araz.store.rollup.MONTHLY): ~30x fewer rows than per document
+        sql = f"""
+            SELECT m.source, m.target, CAST(sum(m.weight) AS BIGINT) AS weight, CAST(sum(m.n_docs) AS BIGINT) AS n_docs,
+                   min(m.first) AS first
+            FROM comention_months m WHERE {where}
+            GROUP BY m.source, m.target HAVING sum(m.weight) >= {int(min_weight)}
+            ORDER BY weight DESC, m.source, m.target {lim}"""
+    elif unit == "sentence" and types is None and _rolled(con, "comention_docs"):
         # pairs per document, made once (araz.store.rollup): a sum, not a join of every mention
         sql = f"""
             SELECT m.source, m.target, sum(m.weight) AS weight, count(*) AS n_docs,

@@ -110,9 +110,7 @@ class StoreExplorer(W.VBox):
         self.header = W.HTML(H.wrap(
             f"<div class='araz-meta'>Store {H.e(str(self.paint.root))}: {ov['documents']:,} documents, "
             f"{ov['sentences']:,} sentences, {ov['outlets']} outlets, {H.e(str(ov['earliest']))} – "
-            f"{H.e(str(ov['latest']))}; search "
-            + ("through the index" if self.paint.indexed else "by a scan (build the index for speed: "
-               "araz.store.index.build_indexes)") + "</div>"))
+            f"{H.e(str(ov['latest']))}; {H.e(view.search_note(self.paint.root))}</div>"))
         self.status = W.HTML()
         self.results = W.HTML()
         self.row_buttons = [W.Button(description="read", layout=W.Layout(width="60px")) for _ in range(page_size)]
