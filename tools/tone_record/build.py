@@ -21,6 +21,11 @@ Typical runs::
     .venv/bin/python tools/tone_record/build.py --scratch /work/scratch/tone_record --new-split test \
         --items items.csv NEW_items.csv --coder-a NEW_coder1/*.csv --coder-b NEW_coder2/*.csv --final NEW_final.csv
 
+    # a test round that has been looked at joins development (round 2, 2026-12-04): its articles
+    # become `dev` (keeping test_round), and test_rounds.csv says so in `afterwards`
+    .venv/bin/python tools/tone_record/build.py --texts DIR_A/texts DIR_B/texts ... --merge-round 2 \
+        --afterwards "merged into dev on 2026-12-04 (round 3 is a new test set)"
+
 Splits are kept once set (``articles.csv``); an article seen for the first time gets the
 split of ``--new-split`` or, without it, the seeded draw of :func:`araz.tone.record.draw_split`.
 A shipped article keeps its metadata as the repository has it (the shipped ``articles.csv``
@@ -237,6 +242,32 @@ def check(shipped: Path, sent: pd.DataFrame, min_match: float, texts: list[str] 
     return 0 if share >= min_match else 1
 
 
+def merge_round(old_split: dict[str, str], old_round: dict[str, str], n: int, folder: Path, afterwards: str | None,
+                *, write: bool = True) -> dict[str, str]:
+    """Move the articles of test round ``n`` into development: a test set that has been scored
+    and reported can no longer show how the next version of the measure does on unseen articles.
+
+    Returns the new ``article_id -> split``; with ``write``, also sets ``afterwards`` of round ``n``
+    in ``test_rounds.csv`` (default wording: merged into dev today, round n+1 is a new test set).
+    Refuses a round that was never scored (it is not in ``test_rounds.csv``): an unscored test set
+    is still unseen and must not be merged by accident.
+    """
+    from datetime import date
+
+    ids = [aid for aid, r in old_round.items() if r == str(n)]
+    rounds_path = folder / "test_rounds.csv"
+    rounds = pd.read_csv(rounds_path, dtype=str, keep_default_na=False) if rounds_path.exists() else pd.DataFrame()
+    if rounds.empty or not (rounds["round"] == str(n)).any() or not ids:
+        raise SystemExit(f"test round {n} was never scored (no rows in {rounds_path} or no article with test_round {n}): "
+                         "only a round that was looked at joins development")
+    if write:
+        note = afterwards or f"merged into dev on {date.today().isoformat()} (round {n + 1} is a new test set)"
+        rounds.loc[rounds["round"] == str(n), "afterwards"] = note
+        rounds.to_csv(rounds_path, index=False, lineterminator="\n")
+    print(f"test round {n}: {len(ids)} articles merged into dev", file=sys.stderr)
+    return {**old_split, **{aid: "dev" for aid in ids}}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scratch", type=Path, help="folder with collect_*/articles.csv, collect_*/texts/, items.csv")
@@ -255,12 +286,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--new-split", choices=R.SPLITS,
                     help="split for articles not yet in the shipped articles.csv (e.g. test for a new held-out set); "
                          "shipped articles keep theirs")
+    ap.add_argument("--merge-round", type=int,
+                    help="move the articles of this (already scored) test round into dev; they keep their test_round")
+    ap.add_argument("--afterwards", help="with --merge-round: what test_rounds.csv says became of that round")
     ap.add_argument("--no-keep-labels", action="store_true",
                     help="do not keep the shipped labels of unchanged sentences that no label file labels")
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "tone_record")
     args = ap.parse_args(argv)
     if args.redraw and args.new_split:
         ap.error("--redraw draws every split again; it cannot be combined with --new-split")
+    if args.afterwards and args.merge_round is None:
+        ap.error("--afterwards goes with --merge-round")
 
     shipped = args.out
     old_articles = shipped / "articles.csv"
@@ -274,6 +310,8 @@ def main(argv: list[str] | None = None) -> int:
         old_split = dict(zip(o["article_id"], o.get("split", pd.Series("", index=o.index))))
         old_split = {k: v for k, v in old_split.items() if v in R.SPLITS}
         old_round = dict(zip(o["article_id"], o.get("test_round", pd.Series("", index=o.index))))
+        if args.merge_round is not None:
+            old_split = merge_round(old_split, old_round, args.merge_round, shipped, args.afterwards, write=not args.check)
     if (shipped / "sentences.csv").exists() and not args.no_keep_labels:
         old = pd.read_csv(shipped / "sentences.csv", dtype=str, keep_default_na=False)
         old_labels = {(r["article_id"], int(r["paragraph"]), int(r["sentence"]), r["sha1"]): {c: r[c] for c in LABEL_COLUMNS}

@@ -11,8 +11,8 @@ Three measures are scored on the same sentences in the same run:
 * ``vader`` — VADER's scores stored in the record's features, mapped by the documented
   thresholds (:func:`araz.tone.vader_label`).
 
-The development part (``split == "dev"``: every article of rounds so far, including the 13
-articles held out in test round 1 and merged into dev afterwards) is cross-validated; the
+The development part (``split == "dev"``: every article of rounds so far, including those
+held out in test rounds 1 and 2 and merged into dev afterwards) is cross-validated; the
 held-out ``test`` part (a new set of articles coded after the measure was frozen, added with
 ``tools/tone_record/build.py --new-split test``) is scored once by the model fitted on all
 dev articles (``final=True``) — look at it once, at the end. The shipped seed sentences
