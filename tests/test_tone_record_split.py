@@ -135,7 +135,7 @@ def test_final_without_test_articles_says_how_to_add_them(tmp_path):
     a.to_csv(folder / "articles.csv", index=False)
     rec = record.load(folder)
     with pytest.raises(araz.ScopeError, match="--new-split test"):
-        crossval.evaluate(rec, n_splits=3, seeds=False, final=True)
+        crossval.evaluate(rec, seeds=False, final=True)
 
 
 def test_a_test_round_is_logged_once_with_its_articles(tmp_path):

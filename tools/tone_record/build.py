@@ -50,8 +50,14 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import pandas as pd  # noqa: E402
 
+import numpy as np  # noqa: E402
+
+from araz.tables import schema  # noqa: E402
 from araz.tone import features as F  # noqa: E402
+from araz.tone import learned as LW  # noqa: E402
 from araz.tone import record as R  # noqa: E402
+
+SCHEMA_ORDER = [f["name"] for f in schema("sentence_features")["fields"]]
 
 ARTICLE_COLUMNS = ["article_id", "url", "outlet", "side", "published", "date_evidence", "title", "title_evidence",
                    "notes", "split", "test_round"]
@@ -211,12 +217,53 @@ def build(articles: pd.DataFrame, texts: dict[str, str], items: pd.DataFrame | N
                 for c in LABEL_COLUMNS:
                     sent.at[i, c] = kept.get(c, "")
     groups = sent["article_id"].tolist()
-    feats = F.compute(feats_in, groups=groups, paragraphs=sent["paragraph"].tolist())
+    feats = F.compute(feats_in, groups=groups, paragraphs=sent["paragraph"].tolist(), learned=False)
+    lex, learned_cols = learned_features(articles, sent, feats_in)
+    for c in learned_cols.columns:
+        feats[c] = learned_cols[c].to_numpy()
     feats.insert(0, "sentence", sent["sentence"].to_numpy())
     feats.insert(0, "paragraph", sent["paragraph"].to_numpy())
     feats.insert(0, "article_id", groups)
     feats["question"] = feats["question"].map({True: "true", False: "false"})
+    order = [c for c in SCHEMA_ORDER if c in feats] + [c for c in feats if c not in SCHEMA_ORDER]
+    feats = feats[order]
+    feats.attrs["learned_lexicon"] = lex   # written by main() as data/lexicons/learned_words.csv
     return articles, sent, feats, problems, feats_in
+
+
+def learned_features(articles: pd.DataFrame, sent: pd.DataFrame, texts: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The learned word lexicon (:mod:`araz.tone.learned`) and its per-sentence columns.
+
+    The lexicon is learned from the coded sentences of every ``dev`` article. Those sentences get
+    out-of-fold values (:func:`araz.tone.learned.out_of_fold`: never from a lexicon that saw their
+    own article; per outer fold ``k`` also without fold ``k``), so the cross-validation can run from
+    the stored columns alone. Every other sentence (test part, not yet coded) gets the values of the
+    lexicon learned on all dev sentences, as a user's corpus does; its ``fold`` is -1.
+    """
+    dev = set(articles.loc[articles["split"] == "dev", "article_id"])
+    coded = ((sent["tone"] != "") & sent["article_id"].isin(dev)).to_numpy()
+    idx = np.flatnonzero(coded)
+    labels = sent["tone"].to_numpy()[idx]
+    groups = sent["article_id"].to_numpy()[idx]
+    if len(set(labels)) >= 2:
+        lex = LW.learn([texts[i] for i in idx], labels, groups)
+    else:
+        lex = pd.DataFrame(columns=LW.WORD_COLUMNS)
+    feats = list(LW.LEARNED_FEATURES)
+    percol = [c.replace("lex_", f"lex{k}_") for k in range(LW.N_FOLDS) for c in feats]
+    out = pd.DataFrame(0.0, index=range(len(sent)), columns=[*feats, "lex_words", "fold", *percol])
+    out["lex_words"], out["fold"] = "", -1
+    rest = np.flatnonzero(~coded)
+    if len(rest):
+        r = LW.apply(lex, [texts[i] for i in rest])
+        out.loc[rest, [*feats, "lex_words"]] = r[[*feats, "lex_words"]].to_numpy()
+        for k in range(LW.N_FOLDS):
+            out.loc[rest, [c.replace("lex_", f"lex{k}_") for c in feats]] = r[feats].to_numpy()
+    if len(set(labels)) >= 2:
+        o = LW.out_of_fold([texts[i] for i in idx], labels, groups)
+        out.loc[idx, o.columns] = o.to_numpy()
+    out["fold"] = out["fold"].astype(int)
+    return lex, out
 
 
 def check(shipped: Path, sent: pd.DataFrame, min_match: float, texts: list[str] | None = None,
@@ -292,6 +339,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-keep-labels", action="store_true",
                     help="do not keep the shipped labels of unchanged sentences that no label file labels")
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "tone_record")
+    ap.add_argument("--learned-out", type=Path,
+                    help="where the learned word lexicon goes (default: data/lexicons/learned_words.csv when --out is "
+                         "the shipped record, else OUT/learned_words.csv)")
     args = ap.parse_args(argv)
     if args.redraw and args.new_split:
         ap.error("--redraw draws every split again; it cannot be combined with --new-split")
@@ -338,6 +388,11 @@ def main(argv: list[str] | None = None) -> int:
     a.to_csv(shipped / "articles.csv", index=False, lineterminator="\n")
     s.to_csv(shipped / "sentences.csv", index=False, lineterminator="\n")
     f.to_csv(shipped / "sentence_features.csv", index=False, lineterminator="\n", float_format="%.6g")
+    learned_out = args.learned_out or (ROOT / "data" / "lexicons" / "learned_words.csv"
+                                       if shipped.resolve() == (ROOT / "data" / "tone_record").resolve()
+                                       else shipped / "learned_words.csv")
+    LW.write(f.attrs["learned_lexicon"], learned_out)
+    print(f"learned word lexicon ({len(f.attrs['learned_lexicon'])} words) written to {learned_out}")
     coded = (s["tone"] != "").sum()
     print(f"{len(a)} articles, {len(s)} sentences ({coded} with a final tone) written to {shipped}")
     return 1 if problems else 0

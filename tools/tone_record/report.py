@@ -71,6 +71,21 @@ def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
                              "over_vader": f"{last.loc['model', 'macro_f1'] - last.loc['vader', 'macro_f1']:.2f}",
                              "recall_conf": f"{last.loc['model', 'recall_conf']:.2f}",
                              "recall_coop": f"{last.loc['model', 'recall_coop']:.2f}"}
+    from araz.tone import learned as LW
+    from araz.tone import model as M
+
+    ctx["measure_version"] = M.MEASURE_VERSION
+    try:
+        lex = LW.load()
+    except Exception:   # noqa: BLE001  (a record folder without the shipped lexicon: say so in the card)
+        lex = pd.DataFrame(columns=LW.WORD_COLUMNS)
+    ctx["n_learned"] = len(lex)
+    top = []
+    for c in LW.CLASSES:
+        t = lex.sort_values([f"w_{c}", "n_articles", "word"], ascending=[False, False, True]).head(8)
+        top.append({"label": c, "words": ", ".join(f"*{w}* {v:.2f} ({n})" for w, v, n in
+                                                   zip(t["word"], t[f"w_{c}"], t["n_articles"]) if v > 0)})
+    ctx["learned_top"] = md(pd.DataFrame(top)) if len(lex) else "(no learned lexicon yet)"
     coded = rec.coded
     if coded.empty:
         for k in ("agreement", "label_counts", "evaluation", "targets", "coefficients"):
