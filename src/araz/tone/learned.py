@@ -30,8 +30,7 @@ cross-validation the training rows' features were learned without fold ``k`` as 
 the article id's hash (:func:`fold_of`), so they stay the same when articles are added.
 
 Performance: tokens come from one regular expression over the normalised sentence; the
-lexicon is a dict look-up per token, so applying it is linear in the words (about 1 s of CPU
-for 300,000 sentences).
+lexicon is a dict look-up per token, so applying it is linear in the words (see :func:`apply`).
 
 >>> lex = learn(["Tehran warned Baku over the drills.", "Baku warned of provocation.", "They warned again.",
 ...              "The sides signed a deal.", "Ministers signed the accord.", "They signed it."],
@@ -141,18 +140,45 @@ def learn(texts, labels, groups, *, min_articles: int = MIN_ARTICLES, alpha0: fl
 def apply(lexicon: pd.DataFrame, texts, *, top: int = 3) -> pd.DataFrame:
     """Per sentence: :data:`LEARNED_FEATURES` (sums of the weights of its distinct learned words)
     and ``lex_words``: its ``top`` learned words with the largest weight on any label, each with
-    the label it weighs most toward (``summoned:conf|detained:conf``), for explanations."""
+    the label it weighs most toward (``summoned:conf|detained:conf``), for explanations.
+
+    Performance: one pass of the token regex per sentence, dict look-ups of the words and only
+    of the two-word sequences whose first word starts one in the lexicon; the sums are one sparse
+    matrix product (sentences × words) @ (words × labels) instead of a small numpy sum per
+    sentence (which cost ~4× more at 300,000 sentences).
+    """
+    from scipy import sparse
+
     texts = list(texts)
-    weights = {w: row for w, row in zip(lexicon["word"], lexicon[[f"w_{c}" for c in CLASSES]].to_numpy())}
-    sums = np.zeros((len(texts), len(CLASSES)))
+    vocab = lexicon["word"].tolist()
+    index = {w: i for i, w in enumerate(vocab)}
+    W = lexicon[[f"w_{c}" for c in CLASSES]].to_numpy(dtype=float).reshape(len(vocab), len(CLASSES))
+    strength = np.abs(W).max(axis=1) if len(vocab) else np.zeros(0)
+    best = [CLASSES[j] for j in (W.argmax(axis=1) if len(vocab) else [])]
+    pairs: dict[str, dict[str, int]] = {}   # first word -> second word -> column of the two-word sequence
+    for j, w in enumerate(vocab):
+        if " " in w:
+            a, b = w.split(" ", 1)
+            pairs.setdefault(a, {})[b] = j
+    rows: list[int] = []
+    cols: list[int] = []
     words = []
     for i, t in enumerate(texts):
-        hit = [(w, weights[w]) for w in tokens(t) if w in weights]
-        if hit:
-            sums[i] = np.sum([h[1] for h in hit], axis=0)
-            hit.sort(key=lambda h: (-float(np.abs(h[1]).max()), h[0]))
-        words.append("|".join(f"{w}:{CLASSES[int(np.argmax(v))]}" for w, v in hit[:top]))
-    out = pd.DataFrame(sums, columns=list(LEARNED_FEATURES))
+        toks = [w for w in _TOKEN.findall(t.replace("’", "'").casefold()) if len(w) >= 2]
+        ids = {index[w] for w in toks if w in index}
+        for a, b in zip(toks, toks[1:]):
+            nxt = pairs.get(a)
+            if nxt is not None and b in nxt:
+                ids.add(nxt[b])
+        if ids:
+            rows.extend([i] * len(ids))
+            cols.extend(ids)
+            hit = sorted(ids, key=lambda j: (-strength[j], vocab[j]))[:top]
+            words.append("|".join(f"{vocab[j]}:{best[j]}" for j in hit))
+        else:
+            words.append("")
+    m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(texts), len(vocab)))
+    out = pd.DataFrame(np.asarray(m @ W).reshape(len(texts), len(CLASSES)), columns=list(LEARNED_FEATURES))
     out["lex_words"] = words
     return out
 
