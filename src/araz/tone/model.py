@@ -179,6 +179,8 @@ class ToneModel:
     def explain(self, feats: pd.DataFrame | pd.Series, i=None, *, top: int = 6) -> pd.DataFrame:
         """Why one sentence got its label: the features that moved it, largest first.
 
+        Rows: the ``top`` largest pushes, plus every learned word cue (``lex_…``) that pushed by at
+        least 0.01 log-odds, so the learned words behind a label are always named.
         Columns: ``feature, meaning, value, contribution, words`` — the feature's push toward the
         predicted label *relative to the runner-up* (coefficient difference × value, in
         log-odds); positive pushes toward the label. The ``(intercept)`` row is the base rate
@@ -200,7 +202,10 @@ class ToneModel:
         meaning = {**MODEL_FEATURES, **VADER_FEATURES}
         out = pd.DataFrame({"feature": x.index, "meaning": [meaning[k] for k in x.index], "value": x.to_numpy(),
                             "contribution": contrib.to_numpy()})
-        out = out[out["contribution"].abs() > 1e-9].sort_values("contribution", key=np.abs, ascending=False).head(top)
+        out = out[out["contribution"].abs() > 1e-9].sort_values("contribution", key=np.abs, ascending=False)
+        # the largest pushes, and always the learned word cues that moved the label (|push| >= 0.01 log-odds)
+        cited = out["feature"].isin(list(LEARNED_FEATURES)) & (out["contribution"].abs() >= 0.01)
+        out = out[(np.arange(len(out)) < top) | cited.to_numpy()]
         # the learned word cues name their words: the sentence's strongest learned words (word:label)
         words = str(frame.loc[i, "lex_words"]) if "lex_words" in frame and isinstance(frame.loc[i, "lex_words"], str) else ""
         out["words"] = ["; ".join(w.replace(":", " → ") for w in words.split("|") if w) if f in LEARNED_FEATURES else ""
