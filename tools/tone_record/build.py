@@ -7,6 +7,12 @@ position, sha1 and features (:func:`araz.tone.features.compute`) are written; la
 are attached by item id (``R012-3.2`` → article, paragraph, sentence via ``items.csv``)
 and checked against the sentence's hash. Nothing of the text is written.
 
+The word cues learned from the record (measure v3, :mod:`araz.tone.learned`) are made here too,
+because they need the texts: the lexicon learned on every coded ``dev`` sentence is written to
+``data/lexicons/learned_words.csv`` (words, counts, weights), and ``sentence_features.csv`` gets
+each dev sentence's learned features out of fold (never from its own article; per CV fold ``k``
+also without fold ``k``: columns ``lex<k>_…``), and every other sentence's from the full lexicon.
+
 Typical runs::
 
     # from the collectors' scratch folder, with the coders' and the adjudicated labels
