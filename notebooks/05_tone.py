@@ -318,15 +318,15 @@ print("saved to", saved, "— load it again with tone.load_lexicon(path)")
 # ## 9. The 2020–2025 tone record: hand-coded tone over time, and the kit's measure beside it
 #
 # The four seed articles cannot show a trend. The **tone record** (`data/tone_record/`, see its
-# data card) holds 71 public articles from 2020–2025, each sentence coded by two independent
+# data card) holds 98 public articles from 2020–2025, each sentence coded by two independent
 # coders and adjudicated. The repository keeps no text from them: only positions, hashes, labels
 # and text-free features (which of *our* lexicon and register words matched). So below you see
 # citations, labels and the features that explain a label — read the sentence itself at the URL.
 #
-# Only the **development** articles are used here (`split == "dev"`). The 13 articles held back
-# in the first test round were scored once and then joined development; a *new* set of held-out
-# test articles (`split == "test"`, coded by others) is looked at once, at the end, by the kit's
-# maintainer: a notebook that showed them would let us tune on them without meaning to.
+# Only the **development** articles are used here (`split == "dev"`). The articles held back in
+# test rounds 1 and 2 were each scored once and then joined development; the next set of held-out
+# test articles (round 3, `split == "test"`, coded by others) is looked at once, at the end, by the
+# kit's maintainer: a notebook that showed them would let us tune on them without meaning to.
 
 # %%
 from araz.tone import crossval, record, shifts as tone_shifts
@@ -404,7 +404,8 @@ dis[["citation", "outlet", "hand", "model", "vader", "terms", "quad_class", "int
 # it pushed (log-odds), from the model fitted on all development articles. Some features are the
 # sentence's own words; the `article_…` and `paragraph_…` ones are its **context**, read from the
 # other sentences of the same article (a sentence with no cue word of its own often takes its
-# tone from them):
+# tone from them); the `lex_…` ones are **word cues learned from the record** (`araz.tone.learned`,
+# `data/lexicons/learned_words.csv`), and the explanation names the learned words behind them:
 
 # %%
 from araz.tone import model as tone_model
@@ -445,3 +446,7 @@ pd.concat(found, names=["measure"])[["at", "before", "after", "difference", "ci_
 #    need before you would believe a change of the size you see?
 # 10. The figures above were obtained on articles the measure's authors had read while improving
 #     it. Why is the held-back test part the honest figure, and why must nobody look at it twice?
+# 11. Open `data/lexicons/learned_words.csv` and sort by `w_conf`, then by `w_neutral`. Which learned
+#     cues would a coder recognise as tone, and which are traces of the 98 articles (page furniture,
+#     one story told in several outlets)? Why must a sentence's learned features never come from a
+#     lexicon that saw its own article?

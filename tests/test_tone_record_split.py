@@ -26,14 +26,26 @@ def _load_report():
 
 
 # ---- the shipped record -------------------------------------------------------------
-def test_no_shipped_article_is_in_both_parts_and_round_one_is_dev_with_its_history():
+def test_no_shipped_article_is_in_both_parts_and_rounds_one_and_two_are_dev_with_their_history():
     a = record.load().articles
     assert a["article_id"].is_unique and set(a["split"]) <= set(record.SPLITS)
-    r1 = a["test_round"] == "1"
+    r1, r2 = a["test_round"] == "1", a["test_round"] == "2"
     assert r1.sum() == 13 and (a.loc[r1, "split"] == "dev").all()
+    assert r2.sum() == 27 and (a.loc[r2, "split"] == "dev").all()   # round 2 was looked at once, then merged
     assert set(a["test_round"]) <= {"", "1", "2", "3"}
-    # a new test article was never in an earlier round: it is unseen
-    assert not ((a["split"] == "test") & r1).any()
+    # a test article now is one never scored in an earlier round: it is unseen
+    assert not ((a["split"] == "test") & (r1 | r2)).any()
+
+
+def test_round_two_figures_are_kept_as_history_of_measure_v2_and_say_it_was_merged():
+    rec = record.load()
+    h = record.test_rounds()
+    two = h[h["round"] == 2].set_index("method")
+    assert set(two.index) == {"model", "rules", "vader"}
+    assert (two["measure"] == "v2").all() and (two["n_articles"] == 27).all()
+    assert (two["afterwards"] == "merged into dev on 2026-12-04 (round 3 is a new test set)").all()
+    ids = set(rec.articles.loc[rec.articles["test_round"] == "2", "article_id"])
+    assert (two["n"] == int(rec.coded["article_id"].isin(ids).sum())).all()
 
 
 def test_round_one_figures_are_kept_as_history_of_measure_v1():
@@ -123,7 +135,7 @@ def test_final_without_test_articles_says_how_to_add_them(tmp_path):
     a.to_csv(folder / "articles.csv", index=False)
     rec = record.load(folder)
     with pytest.raises(araz.ScopeError, match="--new-split test"):
-        crossval.evaluate(rec, n_splits=3, seeds=False, final=True)
+        crossval.evaluate(rec, seeds=False, final=True)
 
 
 def test_a_test_round_is_logged_once_with_its_articles(tmp_path):
@@ -164,3 +176,22 @@ def test_the_card_of_a_scored_round_shows_the_logged_figures_and_refuses_a_chang
     h.to_csv(folder / "test_rounds.csv", index=False, lineterminator="\n")
     with pytest.raises(SystemExit, match="new test set"):
         report.render(record.load(folder), final=True)
+
+
+def test_a_scored_round_joins_development_and_an_unscored_one_is_refused(tmp_path):
+    report, build = _load_report(), _load_build()
+    folder = make_record(tmp_path / "r", n_articles=12)
+    a = pd.read_csv(folder / "articles.csv", dtype=str, keep_default_na=False)
+    a["split"] = ["test" if i % 4 == 0 else "dev" for i in range(len(a))]
+    a.to_csv(folder / "articles.csv", index=False)
+    old_split = dict(zip(a["article_id"], a["split"]))
+    unscored = {aid: "" for aid in a["article_id"]}
+    with pytest.raises(SystemExit, match="never scored"):     # an unseen test set is never merged by accident
+        build.merge_round(old_split, unscored, 1, folder, None)
+    report.log_round(record.load(folder))
+    a = record.load(folder).articles
+    rounds = dict(zip(a["article_id"], a["test_round"]))
+    new = build.merge_round(old_split, rounds, 1, folder, "merged into dev on 2026-12-04 (round 2 is a new test set)")
+    assert set(new.values()) == {"dev"} and set(new) == set(old_split)
+    h = record.test_rounds(folder)
+    assert (h.loc[h["round"] == 1, "afterwards"] == "merged into dev on 2026-12-04 (round 2 is a new test set)").all()

@@ -7,6 +7,12 @@ position, sha1 and features (:func:`araz.tone.features.compute`) are written; la
 are attached by item id (``R012-3.2`` → article, paragraph, sentence via ``items.csv``)
 and checked against the sentence's hash. Nothing of the text is written.
 
+The word cues learned from the record (measure v3, :mod:`araz.tone.learned`) are made here too,
+because they need the texts: the lexicon learned on every coded ``dev`` sentence is written to
+``data/lexicons/learned_words.csv`` (words, counts, weights), and ``sentence_features.csv`` gets
+each dev sentence's learned features out of fold (never from its own article; per CV fold ``k``
+also without fold ``k``: columns ``lex<k>_…``), and every other sentence's from the full lexicon.
+
 Typical runs::
 
     # from the collectors' scratch folder, with the coders' and the adjudicated labels
@@ -20,6 +26,11 @@ Typical runs::
     # `test`; every shipped article keeps its split, its test_round and (by hash) its labels
     .venv/bin/python tools/tone_record/build.py --scratch /work/scratch/tone_record --new-split test \
         --items items.csv NEW_items.csv --coder-a NEW_coder1/*.csv --coder-b NEW_coder2/*.csv --final NEW_final.csv
+
+    # a test round that has been looked at joins development (round 2, 2026-12-04): its articles
+    # become `dev` (keeping test_round), and test_rounds.csv says so in `afterwards`
+    .venv/bin/python tools/tone_record/build.py --texts DIR_A/texts DIR_B/texts ... --merge-round 2 \
+        --afterwards "merged into dev on 2026-12-04 (round 3 is a new test set)"
 
 Splits are kept once set (``articles.csv``); an article seen for the first time gets the
 split of ``--new-split`` or, without it, the seeded draw of :func:`araz.tone.record.draw_split`.
@@ -45,8 +56,14 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import pandas as pd  # noqa: E402
 
+import numpy as np  # noqa: E402
+
+from araz.tables import schema  # noqa: E402
 from araz.tone import features as F  # noqa: E402
+from araz.tone import learned as LW  # noqa: E402
 from araz.tone import record as R  # noqa: E402
+
+SCHEMA_ORDER = [f["name"] for f in schema("sentence_features")["fields"]]
 
 ARTICLE_COLUMNS = ["article_id", "url", "outlet", "side", "published", "date_evidence", "title", "title_evidence",
                    "notes", "split", "test_round"]
@@ -206,12 +223,53 @@ def build(articles: pd.DataFrame, texts: dict[str, str], items: pd.DataFrame | N
                 for c in LABEL_COLUMNS:
                     sent.at[i, c] = kept.get(c, "")
     groups = sent["article_id"].tolist()
-    feats = F.compute(feats_in, groups=groups, paragraphs=sent["paragraph"].tolist())
+    feats = F.compute(feats_in, groups=groups, paragraphs=sent["paragraph"].tolist(), learned=False)
+    lex, learned_cols = learned_features(articles, sent, feats_in)
+    for c in learned_cols.columns:
+        feats[c] = learned_cols[c].to_numpy()
     feats.insert(0, "sentence", sent["sentence"].to_numpy())
     feats.insert(0, "paragraph", sent["paragraph"].to_numpy())
     feats.insert(0, "article_id", groups)
     feats["question"] = feats["question"].map({True: "true", False: "false"})
+    order = [c for c in SCHEMA_ORDER if c in feats] + [c for c in feats if c not in SCHEMA_ORDER]
+    feats = feats[order]
+    feats.attrs["learned_lexicon"] = lex   # written by main() as data/lexicons/learned_words.csv
     return articles, sent, feats, problems, feats_in
+
+
+def learned_features(articles: pd.DataFrame, sent: pd.DataFrame, texts: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The learned word lexicon (:mod:`araz.tone.learned`) and its per-sentence columns.
+
+    The lexicon is learned from the coded sentences of every ``dev`` article. Those sentences get
+    out-of-fold values (:func:`araz.tone.learned.out_of_fold`: never from a lexicon that saw their
+    own article; per outer fold ``k`` also without fold ``k``), so the cross-validation can run from
+    the stored columns alone. Every other sentence (test part, not yet coded) gets the values of the
+    lexicon learned on all dev sentences, as a user's corpus does; its ``fold`` is -1.
+    """
+    dev = set(articles.loc[articles["split"] == "dev", "article_id"])
+    coded = ((sent["tone"] != "") & sent["article_id"].isin(dev)).to_numpy()
+    idx = np.flatnonzero(coded)
+    labels = sent["tone"].to_numpy()[idx]
+    groups = sent["article_id"].to_numpy()[idx]
+    if len(set(labels)) >= 2:
+        lex = LW.learn([texts[i] for i in idx], labels, groups)
+    else:
+        lex = pd.DataFrame(columns=LW.WORD_COLUMNS)
+    feats = list(LW.LEARNED_FEATURES)
+    percol = [c.replace("lex_", f"lex{k}_") for k in range(LW.N_FOLDS) for c in feats]
+    out = pd.DataFrame(0.0, index=range(len(sent)), columns=[*feats, "lex_words", "fold", *percol])
+    out["lex_words"], out["fold"] = "", -1
+    rest = np.flatnonzero(~coded)
+    if len(rest):
+        r = LW.apply(lex, [texts[i] for i in rest])
+        out.loc[rest, [*feats, "lex_words"]] = r[[*feats, "lex_words"]].to_numpy()
+        for k in range(LW.N_FOLDS):
+            out.loc[rest, [c.replace("lex_", f"lex{k}_") for c in feats]] = r[feats].to_numpy()
+    if len(set(labels)) >= 2:
+        o = LW.out_of_fold([texts[i] for i in idx], labels, groups)
+        out.loc[idx, o.columns] = o.to_numpy()
+    out["fold"] = out["fold"].astype(int)
+    return lex, out
 
 
 def check(shipped: Path, sent: pd.DataFrame, min_match: float, texts: list[str] | None = None,
@@ -237,6 +295,32 @@ def check(shipped: Path, sent: pd.DataFrame, min_match: float, texts: list[str] 
     return 0 if share >= min_match else 1
 
 
+def merge_round(old_split: dict[str, str], old_round: dict[str, str], n: int, folder: Path, afterwards: str | None,
+                *, write: bool = True) -> dict[str, str]:
+    """Move the articles of test round ``n`` into development: a test set that has been scored
+    and reported can no longer show how the next version of the measure does on unseen articles.
+
+    Returns the new ``article_id -> split``; with ``write``, also sets ``afterwards`` of round ``n``
+    in ``test_rounds.csv`` (default wording: merged into dev today, round n+1 is a new test set).
+    Refuses a round that was never scored (it is not in ``test_rounds.csv``): an unscored test set
+    is still unseen and must not be merged by accident.
+    """
+    from datetime import date
+
+    ids = [aid for aid, r in old_round.items() if r == str(n)]
+    rounds_path = folder / "test_rounds.csv"
+    rounds = pd.read_csv(rounds_path, dtype=str, keep_default_na=False) if rounds_path.exists() else pd.DataFrame()
+    if rounds.empty or not (rounds["round"] == str(n)).any() or not ids:
+        raise SystemExit(f"test round {n} was never scored (no rows in {rounds_path} or no article with test_round {n}): "
+                         "only a round that was looked at joins development")
+    if write:
+        note = afterwards or f"merged into dev on {date.today().isoformat()} (round {n + 1} is a new test set)"
+        rounds.loc[rounds["round"] == str(n), "afterwards"] = note
+        rounds.to_csv(rounds_path, index=False, lineterminator="\n")
+    print(f"test round {n}: {len(ids)} articles merged into dev", file=sys.stderr)
+    return {**old_split, **{aid: "dev" for aid in ids}}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scratch", type=Path, help="folder with collect_*/articles.csv, collect_*/texts/, items.csv")
@@ -255,12 +339,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--new-split", choices=R.SPLITS,
                     help="split for articles not yet in the shipped articles.csv (e.g. test for a new held-out set); "
                          "shipped articles keep theirs")
+    ap.add_argument("--merge-round", type=int,
+                    help="move the articles of this (already scored) test round into dev; they keep their test_round")
+    ap.add_argument("--afterwards", help="with --merge-round: what test_rounds.csv says became of that round")
     ap.add_argument("--no-keep-labels", action="store_true",
                     help="do not keep the shipped labels of unchanged sentences that no label file labels")
     ap.add_argument("--out", type=Path, default=ROOT / "data" / "tone_record")
+    ap.add_argument("--learned-out", type=Path,
+                    help="where the learned word lexicon goes (default: data/lexicons/learned_words.csv when --out is "
+                         "the shipped record, else OUT/learned_words.csv)")
     args = ap.parse_args(argv)
     if args.redraw and args.new_split:
         ap.error("--redraw draws every split again; it cannot be combined with --new-split")
+    if args.afterwards and args.merge_round is None:
+        ap.error("--afterwards goes with --merge-round")
 
     shipped = args.out
     old_articles = shipped / "articles.csv"
@@ -274,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
         old_split = dict(zip(o["article_id"], o.get("split", pd.Series("", index=o.index))))
         old_split = {k: v for k, v in old_split.items() if v in R.SPLITS}
         old_round = dict(zip(o["article_id"], o.get("test_round", pd.Series("", index=o.index))))
+        if args.merge_round is not None:
+            old_split = merge_round(old_split, old_round, args.merge_round, shipped, args.afterwards, write=not args.check)
     if (shipped / "sentences.csv").exists() and not args.no_keep_labels:
         old = pd.read_csv(shipped / "sentences.csv", dtype=str, keep_default_na=False)
         old_labels = {(r["article_id"], int(r["paragraph"]), int(r["sentence"]), r["sha1"]): {c: r[c] for c in LABEL_COLUMNS}
@@ -300,6 +394,11 @@ def main(argv: list[str] | None = None) -> int:
     a.to_csv(shipped / "articles.csv", index=False, lineterminator="\n")
     s.to_csv(shipped / "sentences.csv", index=False, lineterminator="\n")
     f.to_csv(shipped / "sentence_features.csv", index=False, lineterminator="\n", float_format="%.6g")
+    learned_out = args.learned_out or (ROOT / "data" / "lexicons" / "learned_words.csv"
+                                       if shipped.resolve() == (ROOT / "data" / "tone_record").resolve()
+                                       else shipped / "learned_words.csv")
+    LW.write(f.attrs["learned_lexicon"], learned_out)
+    print(f"learned word lexicon ({len(f.attrs['learned_lexicon'])} words) written to {learned_out}")
     coded = (s["tone"] != "").sum()
     print(f"{len(a)} articles, {len(s)} sentences ({coded} with a final tone) written to {shipped}")
     return 1 if problems else 0

@@ -38,9 +38,11 @@ def md(df: pd.DataFrame, floats: str = "{:.2f}") -> str:
 def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
     a, s = rec.articles, rec.sentences
     halves = a["published"].map(record.half_year)
+    # one column per test round whose articles have since joined development (rounds 1 and 2)
+    merged = sorted({r for r, sp in zip(a["test_round"], a["split"]) if r and sp == "dev"}, key=int)
     per_half = (a.assign(half=halves).groupby("half")
                 .agg(articles=("article_id", "size"), test_now=("split", lambda x: int((x == "test").sum())),
-                     **{"test_round_1 (now dev)": ("test_round", lambda x: int((x == "1").sum()))})
+                     **{f"test_round_{r} (now dev)": ("test_round", lambda x, r=r: int((x == r).sum())) for r in merged})
                 .reset_index())
     per_outlet = (a.merge(s.groupby("article_id").size().rename("sentences").reset_index(), on="article_id", how="left")
                   .groupby(["outlet", "side"]).agg(articles=("article_id", "size"), sentences=("sentences", "sum"))
@@ -56,16 +58,34 @@ def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
         "per_side": md(sides.rename_axis("side").reset_index(name="articles")),
         "per_half": md(per_half), "per_outlet": md(per_outlet),
         "n_dev": int((a["split"] == "dev").sum()), "n_test": int((a["split"] == "test").sum()), "n_folds": n_folds,
-        "n_round1": int((a["test_round"] == "1").sum()),
+        "n_round1": int((a["test_round"] == "1").sum()), "n_round2": int((a["test_round"] == "2").sum()),
+        "n_round2_sentences": int(s["article_id"].isin(a.loc[a["test_round"] == "2", "article_id"]).sum()),
+        "merged_rounds": " and ".join(merged) or "none",
     }
     rounds = record.test_rounds(rec.folder)
     ctx["test_rounds"] = (md(rounds, floats="{:.2f}") if len(rounds) else "(no test round scored yet)")
+    ctx["next_round"] = _next_round(rounds)
     if len(rounds):   # the latest round's figures, for the card's prose (never typed by hand)
         last = rounds[rounds["round"] == rounds["round"].max()].set_index("method")
         ctx["last_round"] = {"model_f1": f"{last.loc['model', 'macro_f1']:.2f}",
                              "over_vader": f"{last.loc['model', 'macro_f1'] - last.loc['vader', 'macro_f1']:.2f}",
                              "recall_conf": f"{last.loc['model', 'recall_conf']:.2f}",
                              "recall_coop": f"{last.loc['model', 'recall_coop']:.2f}"}
+    from araz.tone import learned as LW
+    from araz.tone import model as M
+
+    ctx["measure_version"] = M.MEASURE_VERSION
+    try:
+        lex = LW.load()
+    except Exception:   # noqa: BLE001  (a record folder without the shipped lexicon: say so in the card)
+        lex = pd.DataFrame(columns=LW.WORD_COLUMNS)
+    ctx["n_learned"] = len(lex)
+    top = []
+    for c in LW.CLASSES:
+        t = lex.sort_values([f"w_{c}", "n_articles", "word"], ascending=[False, False, True]).head(8)
+        top.append({"label": c, "words": ", ".join(f"*{w}* {v:.2f} ({n})" for w, v, n in
+                                                   zip(t["word"], t[f"w_{c}"], t["n_articles"]) if v > 0)})
+    ctx["learned_top"] = md(pd.DataFrame(top)) if len(lex) else "(no learned lexicon yet)"
     coded = rec.coded
     if coded.empty:
         for k in ("agreement", "label_counts", "evaluation", "targets", "coefficients"):
@@ -86,11 +106,17 @@ def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
         md(v.confusion[("model", "cv")].reset_index()),
         ("Test part: " + ("scored above (once)." if final else
                           f"not yet looked at ({ctx['n_test']} articles with split test; the lead runs report.py --final "
-                          "once, after the new test set is coded)."))])
+                          "once, after the new test set is coded)." if ctx["n_test"] else
+                          "none now: every article of the record is development; the next test set (round "
+                          f"{_next_round(rounds)}) is being collected and coded, and joins with build.py --new-split test."))])
     t = v.targets.assign(met=v.targets["met"].map({True: "met", False: "NOT met"}))
     ctx["targets"] = "Targets of issue 16:\n\n" + md(t)
     ctx["coefficients"] = md(v.coefficients.reset_index().rename(columns={"index": "feature"}))
     return ctx
+
+
+def _next_round(rounds: pd.DataFrame) -> int:
+    return int(rounds["round"].max()) + 1 if len(rounds) else 1
 
 
 def scored(rec: record.Record) -> bool:

@@ -39,7 +39,7 @@ The package, one idea per module: :mod:`~araz.tone.rules` (classes, cues, thresh
 :mod:`~araz.tone.aggregate` (per paragraph/document/outlet/time),
 :mod:`~araz.tone.baseline` (VADER), :mod:`~araz.tone.validation` (hand labels);
 the 2020–2025 tone record: :mod:`~araz.tone.record`, :mod:`~araz.tone.features`,
-:mod:`~araz.tone.context` (the article around a sentence),
+:mod:`~araz.tone.context` (the article around a sentence), :mod:`~araz.tone.learned` (word cues learned from the record),
 :mod:`~araz.tone.model`, :mod:`~araz.tone.crossval`, :mod:`~araz.tone.shifts`.
 Every public name is importable from ``araz.tone`` itself.
 
@@ -74,7 +74,7 @@ from .sentences import SENTENCE_COLUMNS, MatchList, TermMatch, _readable, matche
 from .textprep import _prepare, normalise
 from .validation import Validation, load_labels, validate
 # the 2020–2025 tone record: the data, its features, the model, out-of-article evaluation, shifts
-from . import crossval, features, model, record, shifts  # noqa: E402  (scikit-learn loads on first use)
+from . import crossval, features, learned, model, record, shifts  # noqa: E402  (scikit-learn loads on first use)
 from .shifts import over_time_record, record_shifts  # noqa: E402
 
 #: settings a seminar may change through the package (``tone.SCOPE = 4``): the name is
@@ -108,5 +108,5 @@ __all__ = [
     "score_vader", "vader_label", "compare", "load_labels", "validate", "Validation",
     "CLASSES", "LABELS", "VOICES", "NEGATORS", "CONTRASTS", "RESOLVERS", "KEEPERS", "CONCESSIVES",
     "BREAKERS", "SCOPE", "CONCESSION", "MIXED_RATIO",
-    "record", "features", "model", "crossval", "shifts", "over_time_record", "record_shifts",
+    "record", "features", "learned", "model", "crossval", "shifts", "over_time_record", "record_shifts",
 ]

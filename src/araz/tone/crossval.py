@@ -2,7 +2,12 @@
 
 An article's sentences share an outlet, an author, a topic and a wording; a measure tuned
 on some of them and tested on the others looks better than it is on a new article. So
-the folds are drawn **by article** (``GroupKFold``): no article is ever on both sides.
+the folds are drawn **by article**: an article's fold is fixed by its id's hash
+(:func:`araz.tone.learned.fold_of`, 5 folds), so no article is ever on both sides and the
+folds stay the same when articles are added. The learned word cues (measure v3) are read from
+the record's stored out-of-fold columns: in fold ``k`` every row's ``lex_…`` comes from
+``lex<k>_…``, learned without fold ``k`` and without the row's own fold (nested), so the test
+fold's labels reach nothing the model is fitted on.
 Three measures are scored on the same sentences in the same run:
 
 * ``rules`` — the lexicon rules as they ship (nothing is fitted);
@@ -11,8 +16,8 @@ Three measures are scored on the same sentences in the same run:
 * ``vader`` — VADER's scores stored in the record's features, mapped by the documented
   thresholds (:func:`araz.tone.vader_label`).
 
-The development part (``split == "dev"``: every article of rounds so far, including the 13
-articles held out in test round 1 and merged into dev afterwards) is cross-validated; the
+The development part (``split == "dev"``: every article of rounds so far, including those
+held out in test rounds 1 and 2 and merged into dev afterwards) is cross-validated; the
 held-out ``test`` part (a new set of articles coded after the measure was frozen, added with
 ``tools/tone_record/build.py --new-split test``) is scored once by the model fitted on all
 dev articles (``final=True``) — look at it once, at the end. The shipped seed sentences
@@ -103,25 +108,26 @@ def _vader_labels(t: pd.DataFrame) -> np.ndarray:
 
 
 def folds_by_article(articles, n_splits: int = 5) -> pd.DataFrame:
-    """``article_id, fold``: GroupKFold over the articles (balanced by number of sentences)."""
-    from sklearn.model_selection import GroupKFold
+    """``article_id, fold``: each article's fold from its id's hash (:func:`araz.tone.learned.fold_of`),
+    so a fold never splits an article and stays the same when articles are added (measure v3;
+    v1 and v2 used ``GroupKFold``, which reshuffles when the record grows)."""
+    from .learned import fold_of
 
-    a = pd.Series(articles).reset_index(drop=True)
-    k = min(n_splits, a.nunique())
-    if k < 2:
+    a = pd.Series(articles).drop_duplicates().reset_index(drop=True)
+    if a.nunique() < 2:
         raise ScopeError(f"grouped cross-validation needs at least 2 articles; the development part has {a.nunique()}")
-    fold = np.empty(len(a), dtype=int)
-    for i, (_, test) in enumerate(GroupKFold(n_splits=k).split(np.zeros(len(a)), groups=a)):
-        fold[test] = i
-    return pd.DataFrame({"article_id": a, "fold": fold}).drop_duplicates(ignore_index=True)
+    fold = np.array([fold_of(x, n_splits) for x in a], dtype=int)
+    return pd.DataFrame({"article_id": a, "fold": fold})
 
 
 def evaluate(rec=None, *, n_splits: int = 5, final: bool = False, seeds: bool = True, C: float | None = None,
              with_vader: bool = False, **fit_kw) -> RecordValidation:
     """Cross-validate by article over the record's dev part; with ``final`` also score the test part.
 
-    ``C`` and ``fit_kw`` (``context``, ``offsets``, ``balanced``) go to :func:`araz.tone.model.fit`
-    (default: the shipped settings), so a change can be compared on the same folds.
+    ``C`` and ``fit_kw`` (``context``, ``offsets``, ``balanced``, ``learned``) go to
+    :func:`araz.tone.model.fit` (default: the shipped settings), so a change can be compared on
+    the same folds (``learned=False`` is measure v2 on these folds). With the learned word cues,
+    ``n_splits`` must be the number of folds the record stores them for (5).
     """
     from . import model as M
     from . import record as R
@@ -136,11 +142,22 @@ def evaluate(rec=None, *, n_splits: int = 5, final: bool = False, seeds: bool = 
     dev = t[t["split"] == "dev"].reset_index(drop=True)
     folds = folds_by_article(dev["article_id"], n_splits)
     fold = dev["article_id"].map(dict(zip(folds["article_id"], folds["fold"]))).to_numpy()
+    learned = fit_kw.get("learned", True)
+    if learned:
+        from .learned import LEARNED_FEATURES, N_FOLDS
+
+        if n_splits != N_FOLDS or "fold" not in dev or (dev["fold"].to_numpy() != fold).any():
+            raise ScopeError(f"the record's learned word features are stored out of fold for {N_FOLDS} folds by "
+                             f"article hash; cross-validate with n_splits={N_FOLDS}, rebuild the features with "
+                             "tools/tone_record/build.py, or pass learned=False")
     model_pred = np.empty(len(dev), dtype=object)
     for k in np.unique(fold):
         tr, te = fold != k, fold == k
-        m = M.fit(dev[tr], dev.loc[tr, "tone"], with_vader=with_vader, **fit_kw)
-        model_pred[te] = m.predict(dev[te])
+        dk = dev
+        if learned:   # fold k's nested out-of-fold values: learned without fold k and without each row's own fold
+            dk = dev.assign(**{c: dev[c.replace("lex_", f"lex{k}_")] for c in LEARNED_FEATURES})
+        m = M.fit(dk[tr], dk.loc[tr, "tone"], with_vader=with_vader, **fit_kw)
+        model_pred[te] = m.predict(dk[te])
     keys = ["article_id", "paragraph", "sentence"]
     preds = dev[keys].assign(part="cv", fold=fold, hand=dev["tone"].to_numpy(), rules=dev["rule_label"].to_numpy(),
                              model=model_pred, vader=_vader_labels(dev))

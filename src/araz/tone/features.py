@@ -152,6 +152,11 @@ FEATURE_COLUMNS = {
     "vader_compound": "VADER compound score (the baseline)",
     "vader_pos": "VADER positive share",
     "vader_neg": "VADER negative share",
+    "lex_coop": "sum of the learned cooperation weights of the sentence's words (araz.tone.learned)",
+    "lex_conf": "sum of the learned conflict weights",
+    "lex_mixed": "sum of the learned mixed weights",
+    "lex_neutral": "sum of the learned neutral weights",
+    "lex_words": "up to three learned words with the largest weight, as word:label, '|'-separated",
     "terms": "matched lexicon terms, '|'-separated, with flags after ':' (f flipped, c conceded, z zeroed)",
     "lexicon": "first 12 hex digits of the lexicon fingerprint the features were computed with",
 }
@@ -185,12 +190,15 @@ def _voice_rule(reason: str) -> str:
     return "none"
 
 
-def compute(texts, *, groups=None, paragraphs=None, lexicon=None, vader: bool = True) -> pd.DataFrame:
+def compute(texts, *, groups=None, paragraphs=None, lexicon=None, vader: bool = True, learned=None) -> pd.DataFrame:
     """Return one row of :data:`FEATURE_COLUMNS` per sentence of ``texts`` (same order).
 
     ``groups`` (article or document ids) and ``paragraphs`` let the voice rules see a
     quotation continued from an earlier sentence of the same paragraph; without them each
     sentence stands alone. ``vader=False`` leaves VADER's columns at 0 (faster).
+    ``learned`` is the learned word lexicon (:mod:`araz.tone.learned`; default: the shipped
+    ``data/lexicons/learned_words.csv``, learned on the whole tone record's development part);
+    ``learned=False`` leaves the ``lex_`` columns at 0.
     """
     texts = list(texts)
     n = len(texts)
@@ -246,6 +254,16 @@ def compute(texts, *, groups=None, paragraphs=None, lexicon=None, vader: bool = 
         out["vader_neg"] = [x["neg"] for x in v]
     else:
         out["vader_compound"] = out["vader_pos"] = out["vader_neg"] = 0.0
+    if learned is False:
+        for c in ("coop", "conf", "mixed", "neutral"):
+            out[f"lex_{c}"] = 0.0
+        out["lex_words"] = ""
+    else:
+        from . import learned as L
+
+        lw = L.apply(L.load() if learned is None else learned, texts)
+        for c in lw.columns:
+            out[c] = lw[c].to_numpy()
     terms = [[] for _ in range(n)]
     for r, term, f, c, z in zip(rows.tolist(), m["term"].tolist(), flipped.tolist(), conceded.tolist(), zeroed.tolist()):
         flags = ("f" if f else "") + ("c" if c else "") + ("z" if z else "")

@@ -31,7 +31,10 @@ from .rules import LABELS
 #: the version of the measure (features, settings) whose figures a test round reports
 #: (``data/tone_record/test_rounds.csv``): v1 was scored in test round 1 (2026-12-04); v2 is
 #: the measure developed afterwards on all 71 articles (branch tonefit), frozen for round 2
-MEASURE_VERSION = "v2"
+#: the measure developed afterwards on all 71 articles (branch tonefit), frozen for round 2; v3 adds
+#: the word cues learned from the record (araz.tone.learned; branch tonelex, 98 dev articles),
+#: not yet scored on a test round (round 3 is next)
+MEASURE_VERSION = "v3"
 
 #: the model's inputs, each computed from one row of :mod:`araz.tone.features`
 MODEL_FEATURES = {
@@ -65,11 +68,14 @@ MODEL_FEATURES = {
 from .context import CONTEXT_FEATURES  # noqa: E402  (the article around a sentence: araz.tone.context)
 
 MODEL_FEATURES.update(CONTEXT_FEATURES)
+from .learned import LEARNED_FEATURES  # noqa: E402  (word cues learned from the record: araz.tone.learned)
+
+MODEL_FEATURES.update(LEARNED_FEATURES)
 #: added only with ``with_vader=True`` (then the model is no longer independent of the baseline)
 VADER_FEATURES = {"vader_pos": "VADER positive share", "vader_neg": "VADER negative share"}
 
 
-def design(feats: pd.DataFrame, *, with_vader: bool = False, context: bool = True) -> pd.DataFrame:
+def design(feats: pd.DataFrame, *, with_vader: bool = False, context: bool = True, learned: bool = True) -> pd.DataFrame:
     """The model's input matrix (columns :data:`MODEL_FEATURES`) from a features frame.
 
     The automatic voice is read from ``auto_voice`` when present (a record table, whose
@@ -79,6 +85,10 @@ def design(feats: pd.DataFrame, *, with_vader: bool = False, context: bool = Tru
     (:mod:`araz.tone.context`) of a sentence are computed from the *other* rows with the same
     ``article_id`` (the record) or ``doc_id`` (a corpus) and ``paragraph``. A frame without
     those columns, or a single sentence, has no context (0).
+
+    With ``learned`` (measure v3) the sums of learned word weights per label (``lex_coop`` …,
+    :mod:`araz.tone.learned`) are inputs too; ``feats`` must hold them (every frame made by
+    :func:`araz.tone.features.compute` and the record's features do).
     """
     f = feats
     rl = f["rule_label"].astype(str)
@@ -117,6 +127,13 @@ def design(feats: pd.DataFrame, *, with_vader: bool = False, context: bool = Tru
             "cue_conf": x["verbal_conf"] + x["material_conf"] + x["register_vconf"] + x["register_mconf"],
             "rule_coop_label": x["rule_coop_label"], "rule_conf_label": x["rule_conf_label"]}, index=f.index)
         x = pd.concat([x, others(cues, *group_keys(f))], axis=1)
+    if learned:
+        missing = [c for c in LEARNED_FEATURES if c not in f]
+        if missing:
+            raise ScopeError(f"the features lack {', '.join(missing)} (learned word cues): recompute them with "
+                             "araz.tone.features.compute, or fit with learned=False")
+        for c in LEARNED_FEATURES:
+            x[c] = f[c].astype(float)
     if with_vader:
         x["vader_pos"] = f["vader_pos"].astype(float)
         x["vader_neg"] = f["vader_neg"].astype(float)
@@ -142,10 +159,11 @@ class ToneModel:
     context: bool = True
     offsets: dict = field(default_factory=dict)
     form: str = "multinomial"
+    learned: bool = True
 
     def design(self, feats: pd.DataFrame) -> pd.DataFrame:
         """This model's input matrix for ``feats`` (see :func:`design`)."""
-        return design(feats, with_vader=self.with_vader, context=self.context)
+        return design(feats, with_vader=self.with_vader, context=self.context, learned=self.learned)
 
     def scores(self, feats: pd.DataFrame) -> pd.DataFrame:
         """Per sentence and class: the log-odds score ``intercept + Σ coef × feature``."""
@@ -161,10 +179,13 @@ class ToneModel:
     def explain(self, feats: pd.DataFrame | pd.Series, i=None, *, top: int = 6) -> pd.DataFrame:
         """Why one sentence got its label: the features that moved it, largest first.
 
-        Columns: ``feature, meaning, value, contribution`` — the feature's push toward the
+        Rows: the ``top`` largest pushes, plus every learned word cue (``lex_…``) that pushed by at
+        least 0.01 log-odds, so the learned words behind a label are always named.
+        Columns: ``feature, meaning, value, contribution, words`` — the feature's push toward the
         predicted label *relative to the runner-up* (coefficient difference × value, in
         log-odds); positive pushes toward the label. The ``(intercept)`` row is the base rate
-        (with the decision rule's offsets).
+        (with the decision rule's offsets). For the learned word cues (``lex_…``) ``words``
+        names the sentence's strongest learned words and the label each weighs toward.
 
         Pass the whole frame (an article or a corpus) and the row's index ``i``: the context
         features are read from the sentence's article. A lone row (a Series, or a one-row
@@ -181,10 +202,17 @@ class ToneModel:
         meaning = {**MODEL_FEATURES, **VADER_FEATURES}
         out = pd.DataFrame({"feature": x.index, "meaning": [meaning[k] for k in x.index], "value": x.to_numpy(),
                             "contribution": contrib.to_numpy()})
-        out = out[out["contribution"].abs() > 1e-9].sort_values("contribution", key=np.abs, ascending=False).head(top)
+        out = out[out["contribution"].abs() > 1e-9].sort_values("contribution", key=np.abs, ascending=False)
+        # the largest pushes, and always the learned word cues that moved the label (|push| >= 0.01 log-odds)
+        cited = out["feature"].isin(list(LEARNED_FEATURES)) & (out["contribution"].abs() >= 0.01)
+        out = out[(np.arange(len(out)) < top) | cited.to_numpy()]
+        # the learned word cues name their words: the sentence's strongest learned words (word:label)
+        words = str(frame.loc[i, "lex_words"]) if "lex_words" in frame and isinstance(frame.loc[i, "lex_words"], str) else ""
+        out["words"] = ["; ".join(w.replace(":", " → ") for w in words.split("|") if w) if f in LEARNED_FEATURES else ""
+                        for f in out["feature"]]
         base = float(self.intercept[win] - self.intercept[second])
         out = pd.concat([out, pd.DataFrame([{"feature": "(intercept)", "meaning": "base rate of the two labels",
-                                             "value": 1.0, "contribution": base}])], ignore_index=True)
+                                             "value": 1.0, "contribution": base, "words": ""}])], ignore_index=True)
         out.attrs.update(label=win, runner_up=second, margin=float(s[win] - s[second]))
         return out
 
@@ -195,6 +223,8 @@ class ToneModel:
         for r in e.itertuples(index=False):
             way = "toward" if r.contribution > 0 else "away from"
             lines.append(f"  {r.feature:<18} = {r.value:5.2f}  {r.contribution:+.2f} {way} {e.attrs['label']}  ({r.meaning})")
+            if r.words:
+                lines.append(f"  {'':<18}   learned words: {r.words}")
         return "\n".join(lines)
 
 
@@ -210,7 +240,7 @@ FORM_DEFAULT = "multinomial"
 
 
 def fit(feats: pd.DataFrame, labels, *, C: float = C_DEFAULT, with_vader: bool = False, balanced: bool = True,
-        context: bool = True, offsets: dict | None = None, form: str = FORM_DEFAULT) -> ToneModel:
+        context: bool = True, offsets: dict | None = None, form: str = FORM_DEFAULT, learned: bool = True) -> ToneModel:
     """Fit the logistic regression(s) on ``feats`` (rows of :mod:`features`) and ``labels``.
 
     ``form="multinomial"`` (the default; measures v1 and v2) is one four-way regression.
@@ -230,7 +260,10 @@ def fit(feats: pd.DataFrame, labels, *, C: float = C_DEFAULT, with_vader: bool =
     penalty. ``context`` adds the article-context features (``feats`` must then hold whole
     articles with ``article_id`` or ``doc_id`` and ``paragraph``). ``offsets`` shift a class's
     score by a fixed log-odds amount after fitting (a calibrated decision rule, e.g.
-    ``{"mixed": -0.5}`` asks more evidence for ``mixed``; default :data:`OFFSETS_DEFAULT`). ``C`` and the offset were chosen
+    ``{"mixed": -0.5}`` asks more evidence for ``mixed``; default :data:`OFFSETS_DEFAULT`).
+    ``learned`` (measure v3) adds the learned word cues (:mod:`araz.tone.learned`); to fit on the
+    record, the ``lex_`` columns of its rows must be out of fold (``sentence_features.csv`` holds
+    them so), never learned with the rows' own labels. ``C`` and the offset were chosen
     on the development folds (data card), never on a test part.
     """
     from sklearn.linear_model import LogisticRegression
@@ -245,7 +278,7 @@ def fit(feats: pd.DataFrame, labels, *, C: float = C_DEFAULT, with_vader: bool =
         raise ScopeError("the model needs at least two different labels to learn from")
     if form not in ("sides", "multinomial"):
         raise ScopeError(f"form must be 'sides' or 'multinomial', not {form!r}")
-    x = design(feats, with_vader=with_vader, context=context)
+    x = design(feats, with_vader=with_vader, context=context, learned=learned)
     weight = "balanced" if balanced else None
     has_coop, has_conf = np.isin(y, ["coop", "mixed"]), np.isin(y, ["conf", "mixed"])
     if form == "sides" and 0 < has_coop.sum() < len(y) and 0 < has_conf.sum() < len(y):
@@ -273,7 +306,7 @@ def fit(feats: pd.DataFrame, labels, *, C: float = C_DEFAULT, with_vader: bool =
     intercept = intercept + np.array([offsets.get(c, 0.0) for c in classes])
     return ToneModel(classes, pd.DataFrame(coef.T, index=x.columns, columns=list(classes)),
                      pd.Series(intercept, index=list(classes)), with_vader, len(y), sk, context,
-                     {c: v for c, v in offsets.items() if c in classes}, form)
+                     {c: v for c, v in offsets.items() if c in classes}, form, learned)
 
 
 def trained(rec=None, *, part: str = "dev", **kw) -> ToneModel:

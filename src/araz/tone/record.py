@@ -6,8 +6,9 @@
   date_evidence, title, title_evidence, notes, split, test_round``. ``split`` is ``dev``
   (cross-validated, fits the model) or ``test`` (held out, scored once at the end);
   ``test_round`` says in which test round an article was held out and scored (empty:
-  never). The 13 articles of round 1 (2026-12-04, measure v1) were then merged into dev,
-  so they are ``dev`` with ``test_round`` 1; a new test set (round 2) is added with
+  never). The 13 articles of round 1 (measure v1) and the 27 of round 2 (measure v2), each
+  scored once on 2026-12-04, were then merged into dev (``build.py --merge-round N``), so they
+  are ``dev`` with ``test_round`` 1 or 2; the next test set (round 3) is added with
   ``tools/tone_record/build.py --new-split test``;
 * ``test_rounds.csv`` — the figures of each test round, kept as history
   (:func:`test_rounds`);
