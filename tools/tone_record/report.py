@@ -65,6 +65,8 @@ def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
     rounds = record.test_rounds(rec.folder)
     ctx["test_rounds"] = (md(rounds, floats="{:.2f}") if len(rounds) else "(no test round scored yet)")
     ctx["next_round"] = _next_round(rounds)
+    ctx["round_lines"] = _round_lines(rounds, a)
+    ctx["next_look"] = _next_look(rounds, a)
     if len(rounds):   # the latest round's figures, for the card's prose (never typed by hand)
         last = rounds[rounds["round"] == rounds["round"].max()].set_index("method")
         ctx["last_round"] = {"model_f1": f"{last.loc['model', 'macro_f1']:.2f}",
@@ -113,6 +115,38 @@ def context(rec: record.Record, final: bool, n_folds: int = 5) -> dict:
     ctx["targets"] = "Targets of issue 16:\n\n" + md(t)
     ctx["coefficients"] = md(v.coefficients.reset_index().rename(columns={"index": "feature"}))
     return ctx
+
+
+def _round_lines(rounds: pd.DataFrame, a: pd.DataFrame) -> str:
+    """One line per logged test round, from test_rounds.csv: never typed by hand."""
+    if rounds.empty:
+        return "- (no test round scored yet)"
+    out = []
+    for n, r in rounds.groupby("round", sort=True):
+        m = r.set_index("method")
+        now = "now `dev` (merged after its look)" if r["afterwards"].iloc[0] else "the current test part"
+        out.append(f"- Round {n} ({r['scored'].iloc[0]}, measure **{r['measure'].iloc[0]}**, {int(r['n_articles'].iloc[0])} "
+                   f"articles, {int(m.loc['model', 'n'])} sentences; {now}): model macro-F1 "
+                   f"{m.loc['model', 'macro_f1']:.2f}, rules {m.loc['rules', 'macro_f1']:.2f}, VADER "
+                   f"{m.loc['vader', 'macro_f1']:.2f}; recall `coop` {m.loc['model', 'recall_coop']:.2f}, "
+                   f"`conf` {m.loc['model', 'recall_conf']:.2f}.")
+    return "\n".join(out)
+
+
+def _next_look(rounds: pd.DataFrame, a: pd.DataFrame) -> str:
+    """What the next honest figure on unseen articles needs, given the state of the test part."""
+    test = a["split"] == "test"
+    nxt = _next_round(rounds)
+    if test.any() and (a.loc[test, "test_round"] == "").all():
+        return (f"**The next look is round {nxt}**: {int(test.sum())} test articles are in the record and have not "
+                "been scored; `report.py --final` scores them once with the frozen measure.")
+    if test.any():
+        return (f"**The test part has had its look.** Before a changed measure reports a figure on unseen articles, "
+                f"the current test articles join development (`build.py --merge-round {nxt - 1}`) and a new test set "
+                f"(round {nxt}), collected and coded by sessions that do not develop the measure, is added with "
+                "`build.py --new-split test` and scored once.")
+    return (f"**No test part now**: the next test set (round {nxt}) joins with `build.py --new-split test` and is "
+            "scored once with `report.py --final`.")
 
 
 def _next_round(rounds: pd.DataFrame) -> int:
