@@ -279,17 +279,18 @@ def test_cli_build_annotate_info(folder, tmp_path, capsys):
     assert "no such folder" in capsys.readouterr().err
 
 
-def test_three_plus_three_in_batches_gives_the_whole_corpus_tables(corpus, monkeypatch):
+def test_three_plus_three_of_a_partition_is_the_whole_corpus_rows_of_its_documents(corpus):
+    # why annotating 3+3 partition by partition is right: its rules read one document at a time
     from araz import formats
 
-    monkeypatch.setattr(ann, "FORMATS_BATCH", 5)
-    got = ann._three_plus_three(corpus)
     whole = formats.three_plus_three(corpus)
-    for table, name in (("formats", "mentions"), ("formats_membership", "membership"),
-                        ("formats_proposer", "proposer"), ("formats_purpose", "purpose")):
-        assert len(got[table]) > 0
-        assert_frame_equal(got[table].reset_index(drop=True), getattr(whole, name).reset_index(drop=True),
-                           check_dtype=False)
+    ids = corpus.doc_ids[1::2]
+    part = formats.three_plus_three(corpus.subset(ids))
+    for name in ("mentions", "membership", "proposer", "purpose"):
+        mine = getattr(whole, name)
+        mine = mine[mine["doc_id"].isin(ids)].reset_index(drop=True)
+        assert len(mine) > 0
+        assert_frame_equal(getattr(part, name), mine, obj=name)
 
 
 def test_the_per_partition_search_index_finds_what_the_scan_finds(plain_store, tmp_path):

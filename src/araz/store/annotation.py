@@ -114,31 +114,15 @@ def _plain(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-FORMATS_BATCH = 200  # documents per call of three_plus_three (see below)
-
-
 def _three_plus_three(corpus) -> dict[str, pd.DataFrame]:
-    from .. import actors, formats
+    from .. import formats
 
-    # Only documents that name the format explicitly yield rows (formats._build skips the
-    # others), and the tables kept here are per document: the same rows come from the subset
-    # of those documents, in batches. Why batches: formats._build selects each document's
-    # sentences and mentions with a comparison over the whole table, so one call costs
-    # (documents × sentences): 7 ms a document in a partition of 300, 19 ms in one of 3,000.
-    m = actors.mentions(corpus)
-    ids = m.loc[(m["entity_id"] == formats.FORMAT_ID).to_numpy(), "doc_id"].unique().tolist()
-    order = {d: i for i, d in enumerate(corpus.doc_ids)}
-    ids.sort(key=order.__getitem__)
-    names = ("mentions", "membership", "proposer", "purpose")
-    parts: dict[str, list[pd.DataFrame]] = {n: [] for n in names}
-    for i in range(0, max(len(ids), 1), FORMATS_BATCH):
-        batch = ids[i:i + FORMATS_BATCH]
-        three = formats.three_plus_three(corpus.subset(batch) if len(batch) < len(corpus) else corpus)
-        for n in names:
-            parts[n].append(getattr(three, n))
-    out = {n: pd.concat(parts[n], ignore_index=True) for n in names}
-    return {"formats": out["mentions"], "formats_membership": out["membership"],
-            "formats_proposer": out["proposer"], "formats_purpose": out["purpose"]}
+    # One call for the whole partition: formats._build reads each document from lists split
+    # once (linear in the partition). It used to filter a pandas table per document, which cost
+    # (documents × rows) and was run on batches of 200 documents to keep that in check.
+    three = formats.three_plus_three(corpus)
+    return {"formats": three.mentions, "formats_membership": three.membership,
+            "formats_proposer": three.proposer, "formats_purpose": three.purpose}
 
 
 def annotations_of(corpus, tables=ANNOTATIONS) -> dict[str, pd.DataFrame]:
