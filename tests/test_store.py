@@ -173,6 +173,42 @@ def test_a_worker_dying_mid_run_loses_nothing_and_a_rerun_skips(plain_store, ann
     assert again.written == () and len(again.skipped) == n
 
 
+def test_chunked_tasks_give_the_partition_results_row_for_row(plain_store, annotated, tmp_path, monkeypatch):
+    """Partitions cut into row-range chunks (2 documents a task here), annotated on the three
+    backends — with every chunk and every merge failing once — give the one-task-per-partition
+    files; a rerun does nothing, and a chunk already staged is not redone."""
+    expected = _all_annotations(annotated)
+    n = len(partitions(plain_store))
+    chunked = sum(c > 1 for _, c, _ in ann._plan(plain_store, partitions(plain_store), 2))
+    assert chunked >= n - 1
+    for backend, kw in (("inline", {}), ("processes", {"workers": 2}), ("dask", {"workers": 2})):
+        root = _copy(plain_store, tmp_path, backend)
+        monkeypatch.setenv(ann.FAULT_ENV, f"raise:{tmp_path / ('faults-' + backend)}")
+        r = ann.annotate(root, backend=backend, chunk_docs=2, retries=1, **kw)
+        monkeypatch.delenv(ann.FAULT_ENV)
+        assert len(r.written) == n and r.merges == chunked and max(r.task_docs) == 2 and min(r.task_docs) >= 1
+        assert len(r.task_docs) > 2 * n and sum(r.task_docs) == N  # several similar tasks per partition
+        assert not list((root / "annotations" / ann.CHUNKS).rglob("*.arrow"))  # the staging is cleared
+        got = _all_annotations(root)
+        for name in ann.ANNOTATIONS:
+            assert_frame_equal(got[name], expected[name], obj=f"{backend}/{name}")
+        assert ann.annotate(root, chunk_docs=2).written == ()
+    # a run that died after staging a chunk: that chunk is not annotated again
+    root = _copy(plain_store, tmp_path, "resume")
+    plan = ann._plan(root, partitions(root), 2)
+    key, chunks, _ = plan[0]
+    ver = ann.version()
+    first = ann.run_task(str(root), key, ver, ann.ANNOTATIONS, 0, chunks)
+    assert first["kind"] == "chunk" and not first["skipped"]
+    assert ann.run_task(str(root), key, ver, ann.ANNOTATIONS, 0, chunks)["skipped"]
+    with pytest.raises(StoreError, match=rf"1of{chunks}: this chunk of partition .* is not annotated"):
+        ann.run_task(str(root), key, ver, ann.ANNOTATIONS, -1, chunks)
+    r = ann.annotate(root, chunk_docs=2)
+    assert len(r.written) == n and len(r.task_docs) == sum(c for _, c, _ in plan) - 1  # chunk 0 was not redone
+    for name in ann.ANNOTATIONS:
+        assert_frame_equal(ann.read_annotation(root, name), expected[name], obj=f"resume/{name}")
+
+
 def test_without_retries_a_failure_is_reported_and_the_rest_kept(plain_store, tmp_path, monkeypatch):
     root = _copy(plain_store, tmp_path, "store")
     monkeypatch.setenv(ann.FAULT_ENV, f"raise:{tmp_path / 'faults'}")
