@@ -188,7 +188,7 @@ def test_chunked_tasks_give_the_partition_results_row_for_row(plain_store, annot
         monkeypatch.delenv(ann.FAULT_ENV)
         assert len(r.written) == n and r.merges == chunked and max(r.task_docs) == 2 and min(r.task_docs) >= 1
         assert len(r.task_docs) > 2 * n and sum(r.task_docs) == N  # several similar tasks per partition
-        assert not list((root / "annotations" / ann.CHUNKS).rglob("*.arrow"))  # the staging is cleared
+        assert not (root / "annotations" / ann.CHUNKS).exists()  # the staging is cleared
         got = _all_annotations(root)
         for name in ann.ANNOTATIONS:
             assert_frame_equal(got[name], expected[name], obj=f"{backend}/{name}")

@@ -551,6 +551,13 @@ def annotate(store, *, workers: int | None = None, scheduler: str | None = None,
         else:
             attempts = _dask(root, plan, ver, tables, retries, results, failed, workers, scheduler, processes, clock)
     t1 = time.perf_counter()
+    staging = root / "annotations" / CHUNKS
+    if staging.exists() and not failed:  # the merges removed their chunks; what is left is empty folders
+        for d in sorted((x for x in staging.rglob("*") if x.is_dir()), key=lambda x: -len(x.parts)):
+            if not any(d.iterdir()):
+                d.rmdir()
+        if not any(staging.iterdir()):
+            staging.rmdir()
     from .rollup import rollup
 
     rollup(root)  # per-document sums for the explorer's charts (DuckDB; seconds per 10^5 articles)
