@@ -307,7 +307,7 @@ def test_cli_build_annotate_info(folder, tmp_path, capsys):
     root = tmp_path / "store"
     assert main(["store", "build", str(folder), "--to", str(root)]) == 0
     assert f"{N} article(s) added" in capsys.readouterr().out
-    assert main(["store", "annotate", str(root), "--tables", "tone"]) == 0
+    assert main(["store", "annotate", str(root), "--tables", "tone", "--chunk-docs", "3"]) == 0
     assert "annotated" in capsys.readouterr().out
     assert main(["store", "info", str(root)]) == 0
     assert f"{N} documents" in capsys.readouterr().out
