@@ -1,7 +1,7 @@
 """The archive path at scale (issue 19): build, annotate, aggregate a Parquet store of N articles.
 
     make bench-scale                        # N = 100,000 (about 30 minutes on 2 shared cores)
-    make bench-scale N=1000000              # the 10^6 run (hours: run it with nohup)
+    make bench-scale N=1000000              # the 10^6 run (~40 minutes here with every annotator: use nohup)
     .venv/bin/python -m benchmarks.bench_scale --n 100000 --steps build,annotate,scaling,queries,index
 
 The synthetic articles are :mod:`benchmarks.generate`'s, generated straight into the store
