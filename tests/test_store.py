@@ -175,19 +175,26 @@ def test_a_worker_dying_mid_run_loses_nothing_and_a_rerun_skips(plain_store, ann
 
 def test_chunked_tasks_give_the_partition_results_row_for_row(plain_store, annotated, tmp_path, monkeypatch):
     """Partitions cut into row-range chunks (2 documents a task here), annotated on the three
-    backends — with every chunk and every merge failing once — give the one-task-per-partition
-    files; a rerun does nothing, and a chunk already staged is not redone."""
+    backends — with every chunk and every merge failing once (on local processes: those of one
+    year, by killing their worker process) — give the one-task-per-partition files; a rerun does nothing, and a chunk
+    already staged is not redone."""
     expected = _all_annotations(annotated)
     n = len(partitions(plain_store))
     chunked = sum(c > 1 for _, c, _ in ann._plan(plain_store, partitions(plain_store), 2))
     assert chunked >= n - 1
     for backend, kw in (("inline", {}), ("processes", {"workers": 2}), ("dask", {"workers": 2})):
         root = _copy(plain_store, tmp_path, backend)
-        monkeypatch.setenv(ann.FAULT_ENV, f"raise:{tmp_path / ('faults-' + backend)}")
+        # on local processes, the chunks and merges of 2021 kill their worker (each respawn costs ~1 s)
+        fault = "exit:{}:year=2021" if backend == "processes" else "raise:{}"
+        monkeypatch.setenv(ann.FAULT_ENV, fault.format(tmp_path / ("faults-" + backend)))
         r = ann.annotate(root, backend=backend, chunk_docs=2, retries=1, **kw)
         monkeypatch.delenv(ann.FAULT_ENV)
         assert len(r.written) == n and r.merges == chunked and max(r.task_docs) == 2 and min(r.task_docs) >= 1
         assert len(r.task_docs) > 2 * n and sum(r.task_docs) == N  # several similar tasks per partition
+        failures = len(list((tmp_path / ("faults-" + backend)).iterdir()))  # one marker per failed task
+        assert failures >= 2 if backend == "processes" else failures == len(r.task_docs) + r.merges
+        if backend != "dask":  # the scheduler retries on its own and does not count
+            assert r.attempts >= len(r.task_docs) + r.merges + failures
         assert not (root / "annotations" / ann.CHUNKS).exists()  # the staging is cleared
         got = _all_annotations(root)
         for name in ann.ANNOTATIONS:
