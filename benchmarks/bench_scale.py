@@ -1,7 +1,7 @@
 """The archive path at scale (issue 19): build, annotate, aggregate a Parquet store of N articles.
 
     make bench-scale                        # N = 100,000 (about 30 minutes on 2 shared cores)
-    make bench-scale N=1000000              # the 10^6 run (hours: run it with nohup)
+    make bench-scale N=1000000              # the 10^6 run (~40 minutes here with every annotator: use nohup)
     .venv/bin/python -m benchmarks.bench_scale --n 100000 --steps build,annotate,scaling,queries,index
 
 The synthetic articles are :mod:`benchmarks.generate`'s, generated straight into the store
@@ -90,16 +90,24 @@ def step_annotate(a) -> dict:
     if stamp.exists():
         return {**json.loads(stamp.read_text()), "reused": True}
     t = _clock()
-    r = annotate(a.store, workers=a.workers, tables=tables)
+    r = annotate(a.store, workers=a.workers, tables=tables, chunk_docs=a.chunk_docs)
     wall, cpu = _since(t)
     rec = {"n": a.n, "workers": a.workers, "tables": a.tables or "all", "wall_s": wall, "driver_cpu_s": cpu,
            "task_cpu_s": r.task_cpu_s, "map_s": r.map_seconds, "partitions": len(r.written), "skipped": len(r.skipped), "rows": r.rows,
            "driver_peak_rss_mb": _peak_mb(), "worker_peak_rss_mb": r.worker_peak_rss_mb,
-           "disk_mb": _du(Path(a.store) / "annotations") / 2**20}
+           "disk_mb": _du(Path(a.store) / "annotations") / 2**20, **_tasks(r)}
     if r.skipped:
         rec["note"] = f"{len(r.skipped)} partitions were annotated by an earlier (interrupted) run"
     stamp.write_text(json.dumps(rec))
     return rec
+
+
+def _tasks(r) -> dict:
+    """The map's tasks: how many, their sizes (documents), merges, and each worker's peak RSS and task count."""
+    d = sorted(r.task_docs)
+    return {"tasks": len(d), "task_docs_min": d[0] if d else 0, "task_docs_median": statistics.median(d) if d else 0,
+            "task_docs_max": d[-1] if d else 0, "merges": r.merges, "worker_peaks_mb": r.worker_peaks_mb,
+            "tasks_per_worker": list(r.tasks_per_worker)}
 
 
 def step_scaling(a) -> dict:
@@ -120,11 +128,12 @@ def step_scaling(a) -> dict:
                     dst.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy(p.file(Path(a.store), table), dst)
             t = _clock()
-            r = annotate(root, workers=w)
+            load = os.getloadavg()
+            r = annotate(root, workers=w, chunk_docs=a.chunk_docs)
             wall, cpu = _since(t)
             out[f"w{w}"] = {"wall_s": wall, "map_s": r.map_seconds, "driver_cpu_s": cpu, "task_cpu_s": r.task_cpu_s,
                             "worker_peak_rss_mb": r.worker_peak_rss_mb, "documents": _docs(root),
-                            "tasks_per_worker": list(r.tasks_per_worker)}
+                            "load_before": load, "load_after": os.getloadavg(), **_tasks(r)}
             shutil.rmtree(root)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -245,7 +254,7 @@ STEPS = {"build": step_build, "annotate": step_annotate, "scaling": step_scaling
 # ---- the parent: run, judge, write ---------------------------------------------------------------
 def _run_child(step: str, a) -> dict:
     cmd = [sys.executable, "-m", "benchmarks.bench_scale", "--child", step, "--n", str(a.n), "--store", str(a.store),
-           "--workers", str(a.workers), "--scaling-partitions", str(a.scaling_partitions)]
+           "--workers", str(a.workers), "--scaling-partitions", str(a.scaling_partitions), "--chunk-docs", str(a.chunk_docs)]
     if a.tables:
         cmd += ["--tables", a.tables]
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
@@ -285,11 +294,18 @@ def judge(res: dict) -> list[str]:
         lines.append(f"INFO  {key} N={n:,} on {x['workers']} Dask workers: {x['wall_s']:.0f} s wall, {cpu:.0f} s CPU "
                      f"for {x['partitions']} partitions ({done:.0%} of the store); per core "
                      f"{n * done / max(x['task_cpu_s'], 1e-9):.0f} articles/CPU-second")
+        if "tasks" in x:
+            peaks = ", ".join(f"{v / 1024:.2f}" for v in sorted((x.get("worker_peaks_mb") or {}).values()))
+            lines.append(f"INFO  {key}: {x['tasks']} tasks of {x['task_docs_min']}–{x['task_docs_max']} documents "
+                         f"(median {x['task_docs_median']:.0f}), {x['merges']} merges; peak RSS driver "
+                         f"{x['driver_peak_rss_mb'] / 1024:.2f} GiB, workers {peaks} GiB")
     if "speedup" in sc:
         lines.append(f"{_verdict(sc['speedup'] >= TARGETS['speedup'])}  annotation 1 → 2 Dask workers: "
                      f"{sc['speedup']:.2f}× ({sc['w1']['map_s']:.0f} s → {sc['w2']['map_s']:.0f} s wall for the map, "
                      f"{sc['speedup_with_startup']:.2f}× with the cluster's start; CPU "
-                     f"{sc['w1']['task_cpu_s']:.0f} s and {sc['w2']['task_cpu_s']:.0f} s) (target ≥ {TARGETS['speedup']}×)")
+                     f"{sc['w1']['task_cpu_s']:.0f} s and {sc['w2']['task_cpu_s']:.0f} s; {sc['w2'].get('tasks', '?')} tasks of "
+                     f"{sc['w2'].get('task_docs_min', '?')}–{sc['w2'].get('task_docs_max', '?')} documents) "
+                     f"(target ≥ {TARGETS['speedup']}×)")
     if "first_paint_s" in qu:
         lines.append(f"{_verdict(qu['first_paint_s'] <= TARGETS['first_paint_s'])}  explorer first paint on the "
                      f"{qu['documents']:,}-article store: {qu['first_paint_s']:.2f} s wall, {qu['first_paint_cpu_s']:.2f} s "
@@ -320,10 +336,15 @@ def main(argv=None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--tables", default=None, help="annotation tables for the annotate step (default: all)")
     ap.add_argument("--scaling-partitions", type=int, default=4)
+    ap.add_argument("--chunk-docs", type=int, default=None, help="documents per annotation task (default: araz's)")
     ap.add_argument("--wait-pid", type=int, help="wait for this process to end first (chaining runs)")
     ap.add_argument("--out", type=Path, default=Path("benchmarks/out"))
     ap.add_argument("--child", choices=sorted(STEPS))
     a = ap.parse_args(argv)
+    if a.chunk_docs is None:
+        from araz.store.annotation import CHUNK_DOCS
+
+        a.chunk_docs = CHUNK_DOCS
     a.store = a.store or Path(tempfile.gettempdir()) / "araz-bench" / f"store-n{a.n}"
     while a.wait_pid and Path(f"/proc/{a.wait_pid}").exists():
         time.sleep(5)

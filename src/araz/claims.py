@@ -369,21 +369,51 @@ def name_mentions(corpus: Corpus, table=None) -> pd.DataFrame:
     tab = _names_table(table)
 
     def compute():
-        rows = []
+        # Why an automaton first: a regex scan of every document once per concept (11 concepts)
+        # tries the pattern at every character (~2 s per 3,000 articles). One Aho-Corasick pass
+        # over each text finds every place a surface form occurs; a concept's regex is then
+        # tried only there, from left to right, skipping what a match already covered — which
+        # is exactly what ``finditer`` would find (a match can only begin where a form begins).
+        import ahocorasick
+
+        concepts = []
         for concept, grp in tab.groupby("concept", sort=False):
             variant_of = {}
             for r in grp.itertuples():
                 for f in r.match.split("|"):
                     if f.strip():
                         variant_of.setdefault(f.strip(), (r.name_id, r.variant))
-            pat = _concept_pattern(list(variant_of))
+            concepts.append((concept, variant_of, _concept_pattern(list(variant_of))))
+        where: dict[str, set[int]] = {}
+        for ci, (_, variant_of, _) in enumerate(concepts):
+            for f in variant_of:
+                where.setdefault(f, set()).add(ci)
+        found = [[] for _ in concepts]  # rows per concept: the order of the concept-by-concept scan
+        if where:
+            auto = ahocorasick.Automaton()
+            for f, cis in where.items():
+                auto.add_word(f, (len(f), tuple(sorted(cis))))
+            auto.make_automaton()
             for doc in corpus:
-                for m in pat.finditer(doc.text):
-                    nid, variant = variant_of[m.group(0)]
-                    rows.append({"concept": concept, "name_id": nid, "variant": variant, "doc_id": doc.doc_id,
-                                 "outlet": doc.outlet, "citation": citation_at(corpus, doc.doc_id, m.start()),
-                                 "start": m.start(), "end": m.end(), "surface": m.group(0)})
-        out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+                text = doc.text
+                starts: dict[int, set[int]] = {}
+                for end, (n, cis) in auto.iter(text):
+                    for ci in cis:
+                        starts.setdefault(ci, set()).add(end - n + 1)
+                for ci in sorted(starts):
+                    concept, variant_of, pat = concepts[ci]
+                    pos = 0
+                    for at in sorted(starts[ci]):
+                        if at < pos:
+                            continue
+                        m = pat.match(text, at)
+                        if m is None:
+                            continue
+                        pos = m.end()
+                        nid, variant = variant_of[m.group(0)]
+                        found[ci].append((concept, nid, variant, doc.doc_id, doc.outlet,
+                                          citation_at(corpus, doc.doc_id, m.start()), m.start(), m.end(), m.group(0)))
+        out = pd.DataFrame([row for rows in found for row in rows], columns=MENTION_COLUMNS)
         return out.sort_values(["concept", "name_id", "doc_id", "start"], kind="stable").reset_index(drop=True)
 
     key = ("araz.claims.name_mentions", int(pd.util.hash_pandas_object(tab, index=False).sum()))

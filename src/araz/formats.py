@@ -38,7 +38,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from . import gazetteer as _gaz
@@ -153,150 +155,230 @@ def _clip_words(text: str, n: int = 18) -> str:
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
-def _resolve_title(phrase: str, m_in: pd.DataFrame, gaz, date) -> tuple[str, str]:
-    """('azerbaijan', 'Ilham Aliyev') for 'the President of Azerbaijan' at ``date``; ('', '') otherwise."""
+class _Mention(NamedTuple):
+    """One gazetteer mention, as the rules below read it (a row of ``gazetteer.mentions``)."""
+
+    citation: str
+    start: int
+    end: int
+    surface: str
+    entity_id: str
+    label: str
+    kind: str
+    entity_type: str
+    category: str
+
+
+class _Sentence(NamedTuple):
+    start: int
+    end: int
+    text: str
+    citation: str
+
+
+def _by_doc(frame: pd.DataFrame, row, columns, keep: set) -> dict[str, list]:
+    """``{doc_id: [row(...), …]}`` for the documents in ``keep``, in the frame's order: one pass
+    over plain lists (the other documents' rows are never made)."""
+    frame = frame[frame["doc_id"].isin(keep).to_numpy()]
+    out: dict[str, list] = {}
+    for doc_id, r in zip(frame["doc_id"].tolist(), map(row, *(frame[c].tolist() for c in columns))):
+        out.setdefault(doc_id, []).append(r)
+    return out
+
+
+def _by_start(ms: list) -> list:
+    """``ms`` ordered by ``start`` exactly as ``DataFrame.sort_values("start")`` orders them
+    (numpy's default quicksort, not stable: ties keep whatever order it gives)."""
+    if all(a.start < b.start for a, b in zip(ms, ms[1:])):
+        return ms  # already strictly ascending: every sort gives this order
+    return [ms[j] for j in np.asarray([m.start for m in ms], dtype=np.int64).argsort(kind="quicksort")]
+
+
+class _People:
+    """Who held which office when, from the gazetteer's entities (read once per call of ``_build``)."""
+
+    def __init__(self, gaz):
+        e = gaz.entities
+        self.country = dict(zip(e["entity_id"].tolist(), e["country"].tolist()))
+        persons = e[e["type"] == "person"]
+        self.people = list(zip(persons["country"].tolist(), persons["label"].tolist(), persons["role"].tolist(),
+                               persons["role_years"].tolist()))
+
+
+def _resolve_title(phrase: str, m_in: list, people: _People, date) -> tuple[str, str]:
+    """('azerbaijan', 'Ilham Aliyev') for 'the President of Azerbaijan' at ``date``; ('', '') otherwise.
+
+    ``m_in``: the actor mentions inside ``phrase``, in text order."""
     t = _TITLE.match(phrase.strip())
-    states = m_in[m_in["entity_type"] == "state"]
-    if not t or states.empty:
-        return (states["entity_id"].iloc[0] if len(states) else ""), ""
-    state = states["entity_id"].iloc[0]
-    iso = gaz.entities.set_index("entity_id").at[state, "country"]
+    states = [m for m in m_in if m.entity_type == "state"]
+    if not t or not states:
+        return (states[0].entity_id if states else ""), ""
+    state = states[0].entity_id
+    iso = people.country[state]
     role = t.group("role").lower().replace("foreign minister", "minister of foreign affairs")
-    people = gaz.entities[(gaz.entities["type"] == "person") & (gaz.entities["country"] == iso)]
-    for p in people.itertuples():
-        roles = [r.strip().lower() for r in str(p.role).split(";")]
-        years = [y.strip() for y in str(p.role_years).split(";")]
+    for country, label, p_role, p_years in people.people:
+        if not country == iso:
+            continue
+        roles = [r.strip().lower() for r in str(p_role).split(";")]
+        years = [y.strip() for y in str(p_years).split(";")]
         for r, y in zip(roles, years):
             if not r.startswith(role) or "acting" in r:
                 continue
             a, _, b = y.partition("-")
             if a.isdigit() and int(a) <= date.year and (not b or int(b) >= date.year):
-                return state, p.label
+                return state, label
     return state, ""
 
 
+_GROUP_JOIN = re.compile(r"\s*[-–—]\s*|\s*,\s*|\s*,?\s+and\s+")
+_LABEL_AFTER = re.compile(r"\s*\)?\s*as\s+(the\s+[\w\s-]+?)(?=\s+and\b|[,.;)]|$)")
+_LABEL_BEFORE = re.compile(r"((?:[\w-]+\s+){0,2}[\w-]+)\s*\(\s*$")
+_LABEL_LEAD = re.compile(r"^(?:brings\s+together|together|and|of)\s+")
+_HOSTING = re.compile(r"\s+to\s+(?:host|hold)\b")
+
+
 def _build(corpus, window: int) -> ThreePlusThree:
+    # Why plain lists: the rules read one document at a time, and selecting a document's
+    # sentences and mentions with a pandas comparison over the whole table costs
+    # (documents × rows) — 19 ms a document in a partition of 3,000. The tables are split
+    # by document once, here, and every rule below reads Python tuples; the output is the
+    # same row for row (tests/test_formats_fast.py compares it with the pandas version).
     gaz = _gaz.for_corpus(corpus)
     allm = _gaz.mentions(corpus, gazetteer=gaz)
-    sents = corpus.sentences
-    outlets = corpus.documents.set_index("doc_id")["outlet"]
-    starts = corpus.documents.set_index("doc_id")["published_start"]
+    named = set(allm.loc[(allm["entity_id"] == FORMAT_ID).to_numpy(), "doc_id"].tolist())  # only these yield rows
+    mentions_of = _by_doc(allm, _Mention, _Mention._fields, named)
+    sentences_of = _by_doc(corpus.sentences, _Sentence, _Sentence._fields, named)
+    docs = corpus.documents
+    outlets = dict(zip(docs["doc_id"].tolist(), docs["outlet"].tolist()))
+    starts = docs.set_index("doc_id")["published_start"]
+    people = _People(gaz)
     led = _ledger(corpus)
+    in_ledger = set(led["citation"].tolist())
     ment_rows, member_rows, group_rows, prop_rows, purpose_rows = [], [], [], [], []
     for doc_id in corpus.doc_ids:
-        ds = sents[sents["doc_id"] == doc_id].reset_index(drop=True)
-        dm = allm[allm["doc_id"] == doc_id]
-        explicit = dm[dm["entity_id"] == FORMAT_ID]
-        if explicit.empty:
+        dm = mentions_of.get(doc_id, [])
+        explicit = [m for m in dm if m.entity_id == FORMAT_ID]
+        if not explicit:
             continue
+        ds = sentences_of.get(doc_id, [])
         outlet = outlets[doc_id]
-        doc_author = corpus[doc_id].author
-        author = f"{doc_author} ({outlet})" if doc_author != "unknown" else f"{outlet} (unsigned)"
-        pos_of = {c: i for i, c in enumerate(ds["citation"])}
-        text = corpus[doc_id].text
-        ex_pos = sorted({pos_of[c] for c in explicit["citation"]})
-        for r in explicit.itertuples():
-            ment_rows.append((doc_id, outlet, r.citation, r.start, r.end, r.surface, "explicit", "gazetteer alias of three-plus-three", ds.at[pos_of[r.citation], "text"]))
+        doc = corpus[doc_id]
+        author = f"{doc.author} ({outlet})" if doc.author != "unknown" else f"{outlet} (unsigned)"
+
+        def asserted_by(citation, voice, topic=None, author=author):
+            if citation in in_ledger:
+                return _asserted_by(led, citation, voice, author, topic)
+            return (author if voice == "author" else "a quoted speaker (not in the claims ledger)"), voice
+
+        in_sentence: dict[str, list] = {}
+        for m in dm:
+            in_sentence.setdefault(m.citation, []).append(m)
+        pos_of = {s.citation: i for i, s in enumerate(ds)}
+        text = doc.text
+        ex_pos = sorted({pos_of[m.citation] for m in explicit})
+        for r in explicit:
+            ment_rows.append((doc_id, outlet, r.citation, r.start, r.end, r.surface, "explicit", "gazetteer alias of three-plus-three", ds[pos_of[r.citation]].text))
         mention_pos = set(ex_pos)
-        for i, s in ds.iterrows():
-            if not any(0 <= i - e <= window for e in ex_pos):
-                continue
-            for mt in _ANAPHORS.finditer(s["text"]):
-                a, b = s["start"] + mt.start(), s["start"] + mt.end()
-                if ((explicit["start"] < b) & (explicit["end"] > a)).any():
+        near = sorted({e + k for e in ex_pos for k in range(window + 1)} & set(range(len(ds))))
+        for i in near:  # the sentences within ``window`` after an explicit mention
+            s = ds[i]
+            for mt in _ANAPHORS.finditer(s.text):
+                a, b = s.start + mt.start(), s.start + mt.end()
+                if any(m.start < b and m.end > a for m in explicit):
                     continue
-                ment_rows.append((doc_id, outlet, s["citation"], a, b, text[a:b], "anaphor",
-                                  f"anaphor within {window} sentences after an explicit mention", s["text"]))
+                ment_rows.append((doc_id, outlet, s.citation, a, b, text[a:b], "anaphor",
+                                  f"anaphor within {window} sentences after an explicit mention", s.text))
                 mention_pos.add(i)
         # membership statements
         context = set()
         for p in mention_pos:
             context.update(range(p, min(p + window, len(ds) - 1) + 1))
         for i in sorted(context):
-            s = ds.iloc[i]
-            sm = dm[(dm["citation"] == s["citation"]) & dm["entity_id"].isin(SIX) & (dm["kind"] == "name")].sort_values("start")
-            if sm["entity_id"].nunique() < 3:
+            s = ds[i]
+            sm = _by_start([m for m in in_sentence.get(s.citation, ()) if m.entity_id in SIX and m.kind == "name"])
+            if len({m.entity_id for m in sm}) < 3:
                 continue
             context.update(range(i, min(i + window, len(ds) - 1) + 1))  # what follows a membership statement is context too
             groups, cur, prev_end = [], [], None
-            for r in sm.itertuples():
+            for r in sm:
                 between = text[prev_end:r.start] if prev_end is not None else ""
-                if cur and not re.fullmatch(r"\s*[-–—]\s*|\s*,\s*|\s*,?\s+and\s+", between):
+                if cur and not _GROUP_JOIN.fullmatch(between):
                     groups.append(cur)
                     cur = []
                 cur.append(r)
                 prev_end = r.end
             if cur:
                 groups.append(cur)
-            asserted, voice = _asserted_by(led, s["citation"], _voice(s["text"], sm["start"].iloc[0] - s["start"]), author, "3+3/membership")
+            asserted, voice = asserted_by(s.citation, _voice(s.text, sm[0].start - s.start), "3+3/membership")
             canon = []
             for gi, grp in enumerate(groups, start=1):
-                after_end = groups[gi][0].start if gi < len(groups) else s["end"]
+                after_end = groups[gi][0].start if gi < len(groups) else s.end
                 after = text[grp[-1].end:after_end]
-                before_start = groups[gi - 2][-1].end if gi > 1 else s["start"]
+                before_start = groups[gi - 2][-1].end if gi > 1 else s.start
                 before = text[before_start:grp[0].start]
-                lab = re.match(r"\s*\)?\s*as\s+(the\s+[\w\s-]+?)(?=\s+and\b|[,.;)]|$)", after)
+                lab = _LABEL_AFTER.match(after)
                 if lab:
                     label = lab.group(1).strip()
                 else:
-                    bb = re.search(r"((?:[\w-]+\s+){0,2}[\w-]+)\s*\(\s*$", before)
+                    bb = _LABEL_BEFORE.search(before)
                     label = bb.group(1) if bb else before.strip(" ,(")[-40:]
-                    label = re.sub(r"^(?:brings\s+together|together|and|of)\s+", "", label.strip())
+                    label = _LABEL_LEAD.sub("", label.strip())
                 names = [g.surface for g in grp]
                 ids = tuple(g.entity_id for g in grp)
-                member_rows.append((doc_id, outlet, s["citation"], gi, ", ".join(names), ids, label, s["text"], voice, asserted))
+                member_rows.append((doc_id, outlet, s.citation, gi, ", ".join(names), ids, label, s.text, voice, asserted))
                 canon.append(tuple(sorted(g.label for g in grp)))
             grouping = " | ".join(" · ".join(c) for c in sorted(canon))
             sc = any(set(g.entity_id for g in grp) == SOUTH_CAUCASUS for grp in groups)
-            group_rows.append([doc_id, outlet, corpus[doc_id].date_label, s["citation"], grouping, sc, ""])
+            group_rows.append([doc_id, outlet, doc.date_label, s.citation, grouping, sc, ""])
         # proposer and purpose, in context sentences
         for i in sorted(context):
-            s = ds.iloc[i]
-            st = s["text"]
-            sm = dm[dm["citation"] == s["citation"]].sort_values("start")
-            actors_in = sm[sm["category"] == "actor"]
+            s = ds[i]
+            st = s.text
+            actors_in = [m for m in _by_start(in_sentence.get(s.citation, [])) if m.category == "actor"]
             for mt in _PROPOSED_BY.finditer(st):
                 who = mt.group("who").strip()
-                a, b = s["start"] + mt.start("who"), s["start"] + mt.end("who")
-                inside = actors_in[(actors_in["start"] >= a) & (actors_in["end"] <= b)]
-                pid, person = _resolve_title(who, inside, gaz, starts[doc_id])
-                asserted, voice = _asserted_by(led, s["citation"], _voice(st, mt.start()), author, "3+3/proposer")
-                prop_rows.append((doc_id, outlet, s["citation"], who, pid, person, "origin of the format", "the 3+3 format", voice,
+                a, b = s.start + mt.start("who"), s.start + mt.end("who")
+                inside = [m for m in actors_in if m.start >= a and m.end <= b]
+                pid, person = _resolve_title(who, inside, people, starts[doc_id])
+                asserted, voice = asserted_by(s.citation, _voice(st, mt.start()), "3+3/proposer")
+                prop_rows.append((doc_id, outlet, s.citation, who, pid, person, "origin of the format", "the 3+3 format", voice,
                                   asserted, st[mt.start():mt.end()].strip(), "'proposed by X'"))
             for mt in _POSSESSIVE.finditer(st):
-                poss = s["start"] + mt.start()
-                owner = actors_in[actors_in["end"] == poss]
-                if owner.empty:
+                poss = s.start + mt.start()
+                owner = [m for m in actors_in if m.end == poss]
+                if not owner:
                     continue
-                o = owner.iloc[-1]
+                o = owner[-1]
                 rest = mt.group("rest")
-                hosting = re.match(r"\s+to\s+(?:host|hold)\b", rest)
+                hosting = _HOSTING.match(rest)
                 what = _clip_words(rest.strip(), 14) if hosting else "the 3+3 format"
                 kind = "hosting a meeting" if hosting else "origin of the format"
                 topic = "3+3/next-meetings" if hosting else "3+3/proposer"
-                asserted, voice = _asserted_by(led, s["citation"], _voice(st, mt.start()), author, topic)
-                evidence = text[int(o["start"]):s["start"] + mt.end("rest") if hosting else s["start"] + mt.start("rest")].strip()
-                prop_rows.append((doc_id, outlet, s["citation"], o["surface"], o["entity_id"], "", kind, what, voice,
+                asserted, voice = asserted_by(s.citation, _voice(st, mt.start()), topic)
+                evidence = text[int(o.start):s.start + mt.end("rest") if hosting else s.start + mt.start("rest")].strip()
+                prop_rows.append((doc_id, outlet, s.citation, o.surface, o.entity_id, "", kind, what, voice,
                                   asserted, _clip_words(evidence, 20), "\"X's proposal\""))
             for mt in _PRONOUN.finditer(st):
-                first = actors_in[actors_in["entity_type"].isin(["state", "person"])]
-                if first.empty:
+                first = [m for m in actors_in if m.entity_type in ("state", "person")]
+                if not first:
                     continue
-                o = first.iloc[0]
-                asserted, voice = _asserted_by(led, s["citation"], _voice(st, mt.start()), author, "3+3/proposer")
-                prop_rows.append((doc_id, outlet, s["citation"], f"{mt.group('pro')} → {o['surface']}", o["entity_id"], "", "origin of the format",
+                o = first[0]
+                asserted, voice = asserted_by(s.citation, _voice(st, mt.start()), "3+3/proposer")
+                prop_rows.append((doc_id, outlet, s.citation, f"{mt.group('pro')} → {o.surface}", o.entity_id, "", "origin of the format",
                                   "the 3+3 format", voice, asserted,
                                   st[mt.start():mt.end()], f"pronoun '{mt.group('pro')}' → first actor named in the sentence"))
             for mt in _PURPOSE.finditer(st):
                 tail = st[mt.start():]
                 end = _CLAUSE_END.search(tail, len(mt.group("marker")))
                 clause = tail[:end.start()] if end else tail
-                asserted, voice = _asserted_by(led, s["citation"], _voice(st, mt.start()), author)
-                purpose_rows.append((doc_id, outlet, s["citation"], mt.group("marker"), _clip_words(clause.strip()), voice, asserted))
+                asserted, voice = asserted_by(s.citation, _voice(st, mt.start()))
+                purpose_rows.append((doc_id, outlet, s.citation, mt.group("marker"), _clip_words(clause.strip()), voice, asserted))
+    docs_with: dict[str, set] = {}
+    for r in group_rows:
+        docs_with.setdefault(r[4], set()).add(r[0])
+    for r in group_rows:
+        r[6] = ", ".join(sorted(docs_with[r[4]] - {r[0]}))
     groupings = pd.DataFrame(group_rows, columns=GROUPING_COLUMNS)
-    for i, r in groupings.iterrows():
-        same = groupings[(groupings["grouping"] == r["grouping"]) & (groupings["doc_id"] != r["doc_id"])]["doc_id"]
-        groupings.at[i, "same_grouping_as"] = ", ".join(sorted(set(same)))
     proposer = pd.DataFrame(prop_rows, columns=PROPOSER_COLUMNS).drop_duplicates(["citation", "proposer_id", "proposal_kind"])
     return ThreePlusThree(
         mentions=pd.DataFrame(ment_rows, columns=MENTION_COLUMNS).sort_values(["doc_id", "start"], key=lambda c: c.map({d: i for i, d in enumerate(corpus.doc_ids)}) if c.name == "doc_id" else c).reset_index(drop=True),

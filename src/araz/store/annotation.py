@@ -28,7 +28,18 @@ is retried (``retries`` times, on any backend; on Dask a worker killed mid-task 
 the scheduler too); a partition still failing after that is reported, never dropped, and
 the next run picks it up.
 
-Backends (the same function, :func:`annotate_partition`, runs on each):
+**Tasks, not partitions.** The map's unit is a task of at most ``chunk_docs`` documents
+(:data:`CHUNK_DOCS`), whatever the store's partitions happen to be: a partition of up to
+``chunk_docs`` documents is one task (:func:`annotate_partition`); a larger one is cut into
+``n`` row ranges of its ``documents`` file, of equal size (±1 document), each annotated by
+:func:`annotate_chunk` into a staging folder (``annotations/.chunks/<partition>/<i>of<n>/``,
+Arrow IPC, uncompressed), then joined in order by :func:`merge_chunks` into the partition's
+files — the same rows as one task would write (tests/test_store.py compares them). So the
+tasks are of similar size (``chunk_docs / 2`` to ``chunk_docs``), there are several per
+worker, and the largest go first. A staged chunk carries the input hash too: a rerun after a
+crash redoes neither the partitions written nor the chunks staged.
+
+Backends (the same task functions run on each):
 
 * ``"inline"`` — in this process, one partition after the other (default; seminar size);
 * ``"processes"`` — ``workers`` local processes (``concurrent.futures``, spawned);
@@ -36,8 +47,10 @@ Backends (the same function, :func:`annotate_partition`, runs on each):
   processes, or the scheduler at ``scheduler`` (e.g. ``tcp://10.0.0.5:8786``) whose workers must
   see the store at the same path (a shared filesystem) and have araz installed.
 
-Memory: a worker holds one partition (at most ``building.MAX_DOCS`` documents) and its annotations —
-0.75 GiB peak measured with partitions of ~3,100 articles of 700 words — whatever the size of the archive.
+Memory: a worker holds one task's documents (at most ``chunk_docs``) and their annotations, or,
+in a merge, one partition's annotation tables (at most ``building.MAX_DOCS`` documents) — 0.66 GiB
+peak per worker measured annotating 10^6 articles of 700 words with every annotator (partitions of
+~2,860 articles, tasks of ≤ 1,000), whatever the size of the archive.
 """
 from __future__ import annotations
 
@@ -54,6 +67,7 @@ import pyarrow as pa
 
 from .layout import Partition, StoreError, check_root, partitions, read_meta, write_table
 
+CHUNK_DOCS = 1_000  # documents per task: ~0.8 CPU-s at ~1,300 articles per CPU-second (see benchmarks/README.md)
 ANNOTATIONS = ("tone", "tone_matches", "actors", "corridors", "formats", "formats_membership",
                "formats_proposer", "formats_purpose", "names")
 FAULT_ENV = "ARAZ_STORE_FAULT"  # test hook: "raise:DIR[:PREFIX]" or "exit:…" fails partitions once
@@ -73,8 +87,11 @@ class AnnotateReport:
     seconds: float
     worker_peak_rss_mb: float
     task_cpu_s: float = 0.0  # CPU seconds of the tasks that ran (in whichever process ran them)
-    map_seconds: float = 0.0  # wall time of the map alone (without starting a local cluster)
-    tasks_per_worker: tuple = ()  # how many partitions each worker process annotated
+    map_seconds: float = 0.0  # wall time of the map alone (on Dask: after the cluster's start and its workers' warm-up)
+    tasks_per_worker: tuple = ()  # how many tasks (partitions, chunks, merges) each worker process ran
+    task_docs: tuple = ()  # documents of each annotation task run (a whole partition or a chunk)
+    merges: int = 0  # partitions joined from chunks
+    worker_peaks_mb: dict = None  # peak RSS of each worker process, {"host:pid": MiB}
 
 
 def version() -> str:
@@ -114,31 +131,15 @@ def _plain(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-FORMATS_BATCH = 200  # documents per call of three_plus_three (see below)
-
-
 def _three_plus_three(corpus) -> dict[str, pd.DataFrame]:
-    from .. import actors, formats
+    from .. import formats
 
-    # Only documents that name the format explicitly yield rows (formats._build skips the
-    # others), and the tables kept here are per document: the same rows come from the subset
-    # of those documents, in batches. Why batches: formats._build selects each document's
-    # sentences and mentions with a comparison over the whole table, so one call costs
-    # (documents × sentences): 7 ms a document in a partition of 300, 19 ms in one of 3,000.
-    m = actors.mentions(corpus)
-    ids = m.loc[(m["entity_id"] == formats.FORMAT_ID).to_numpy(), "doc_id"].unique().tolist()
-    order = {d: i for i, d in enumerate(corpus.doc_ids)}
-    ids.sort(key=order.__getitem__)
-    names = ("mentions", "membership", "proposer", "purpose")
-    parts: dict[str, list[pd.DataFrame]] = {n: [] for n in names}
-    for i in range(0, max(len(ids), 1), FORMATS_BATCH):
-        batch = ids[i:i + FORMATS_BATCH]
-        three = formats.three_plus_three(corpus.subset(batch) if len(batch) < len(corpus) else corpus)
-        for n in names:
-            parts[n].append(getattr(three, n))
-    out = {n: pd.concat(parts[n], ignore_index=True) for n in names}
-    return {"formats": out["mentions"], "formats_membership": out["membership"],
-            "formats_proposer": out["proposer"], "formats_purpose": out["purpose"]}
+    # One call for the whole partition: formats._build reads each document from lists split
+    # once (linear in the partition). It used to filter a pandas table per document, which cost
+    # (documents × rows) and was run on batches of 200 documents to keep that in check.
+    three = formats.three_plus_three(corpus)
+    return {"formats": three.mentions, "formats_membership": three.membership,
+            "formats_proposer": three.proposer, "formats_purpose": three.purpose}
 
 
 def annotations_of(corpus, tables=ANNOTATIONS) -> dict[str, pd.DataFrame]:
@@ -212,6 +213,16 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _summary(key: str, cpu0: float, *, skipped: bool = False, rows=None, **extra) -> dict:
+    return {"key": key, "skipped": skipped, "rows": rows or {}, "peak_rss_mb": _peak_mb(),
+            "cpu_s": 0.0 if skipped else time.process_time() - cpu0, "pid": os.getpid(),
+            "host": os.uname().nodename, **extra}
+
+
+def _arrow(name: str, df: pd.DataFrame) -> pa.Table:
+    return pa.Table.from_pandas(df, preserve_index=False) if len(df) else _schemas()[name].empty_table()
+
+
 def annotate_partition(root: str, key: str, ver: str, tables=ANNOTATIONS) -> dict:
     """Annotate one partition and write its tables; return a small summary (runs on a worker)."""
     from .reader import partition_corpus
@@ -219,36 +230,179 @@ def annotate_partition(root: str, key: str, ver: str, tables=ANNOTATIONS) -> dic
     root_p, part = Path(root), Partition(key)
     cpu = time.process_time()
     if is_done(root_p, part, ver, tables):
-        return {"key": key, "skipped": True, "rows": {}, "peak_rss_mb": _peak_mb(), "cpu_s": 0.0}
+        return _summary(key, cpu, skipped=True)
     _fault(key)
     corpus = partition_corpus(root_p, part)
     made = annotations_of(corpus, tables)
     meta = {"partition": key, "input": _input_hash(key, ver)}
     rows = {}
     for name, df in made.items():
-        table = pa.Table.from_pandas(df, preserve_index=False) if len(df) else _schemas()[name].empty_table()
-        write_table(part.annotation(root_p, name), table, meta)
+        write_table(part.annotation(root_p, name), _arrow(name, df), meta)
         rows[name] = len(df)
-    return {"key": key, "skipped": False, "rows": rows, "peak_rss_mb": _peak_mb(),
-            "cpu_s": time.process_time() - cpu, "pid": os.getpid(), "host": os.uname().nodename}
+    return _summary(key, cpu, rows=rows, kind="partition", docs=len(corpus))
+
+
+# ---- a partition in chunks ------------------------------------------------------------------
+CHUNKS = ".chunks"  # staging folder under STORE/annotations (no table is named so: queries never read it)
+_SORTED = {"names": ["concept", "name_id", "doc_id", "start"]}  # tables sorted across documents (not in document order)
+
+
+def _chunk_dir(root: Path, part: Partition, i: int, n: int) -> Path:
+    return root / "annotations" / CHUNKS / part.key / f"{i}of{n}"
+
+
+def _chunk_done(folder: Path, want: str, tables) -> bool:
+    import json
+
+    try:
+        info = json.loads((folder / "done.json").read_text())
+    except (OSError, ValueError):
+        return False
+    return info.get("input") == want and set(tables) <= set(info.get("tables", ()))
+
+
+def chunk_corpus(root: Path, part: Partition, i: int, n: int):
+    """Rows ``i*D//n … (i+1)*D//n`` of a partition's ``D`` documents, with their paragraphs and
+    sentences, as an :class:`araz.Corpus` — the corpus ``partition_corpus(...).subset(...)`` gives,
+    read without converting the other documents."""
+    import pyarrow.compute as pc
+
+    from ..corpus import Corpus
+    from .layout import read_table
+    from .reader import _document_objects, _documents_frame, _paragraph_texts
+
+    t = read_table(part.file(root, "documents"))
+    lo, hi = i * t.num_rows // n, (i + 1) * t.num_rows // n
+    t = t.slice(lo, hi - lo)
+    docs = _document_objects(t)
+    ids = t.column("doc_id")
+
+    def rows(table):
+        x = read_table(part.file(root, table))
+        return x.filter(pc.is_in(x.column("doc_id"), value_set=ids)).to_pandas()
+
+    paragraphs = _paragraph_texts(rows("paragraphs"), {d.doc_id: d.text for d in docs})
+    h = hashlib.sha256(f"araz-store partition {part.key} chunk {i} of {n}".encode()).hexdigest()
+    return Corpus._from_tables(docs, _documents_frame(t), paragraphs, rows("sentences"), h, root=None,
+                               shipped=False, warnings=[])
+
+
+def annotate_chunk(root: str, key: str, ver: str, tables, i: int, n: int) -> dict:
+    """Annotate chunk ``i`` of ``n`` of a partition into the staging folder (runs on a worker)."""
+    import json
+
+    import pyarrow.feather as feather
+
+    from .layout import write_atomic
+
+    root_p, part = Path(root), Partition(key)
+    cpu = time.process_time()
+    want = _input_hash(key, ver)
+    folder = _chunk_dir(root_p, part, i, n)
+    if is_done(root_p, part, ver, tables) or _chunk_done(folder, want, tables):
+        return _summary(f"{key}#{i}of{n}", cpu, skipped=True)
+    _fault(f"{key}#{i}of{n}")
+    corpus = chunk_corpus(root_p, part, i, n)
+    made = annotations_of(corpus, tables)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, df in made.items():
+        tmp = folder / f".{name}.arrow.tmp-{os.getpid()}"
+        # uncompressed Arrow IPC: read back by the merge with a memory map, ~20 ms per 1,000 documents
+        feather.write_feather(_arrow(name, df), tmp, compression="uncompressed")
+        os.replace(tmp, folder / f"{name}.arrow")
+    rows = {name: len(df) for name, df in made.items()}
+    write_atomic(folder / "done.json", json.dumps({"input": want, "tables": list(tables), "rows": rows}).encode())
+    return _summary(f"{key}#{i}of{n}", cpu, kind="chunk", docs=len(corpus))
+
+
+def merge_chunks(root: str, key: str, ver: str, tables, n: int, *chunk_results) -> dict:
+    """Join a partition's ``n`` staged chunks, in order, into its annotation files (runs on a worker).
+
+    ``chunk_results`` are only there so that a scheduler runs this after the chunks; the staged
+    files are what is read (each must carry this input hash)."""
+    import shutil
+
+    import pyarrow.feather as feather
+
+    root_p, part = Path(root), Partition(key)
+    cpu = time.process_time()
+    if is_done(root_p, part, ver, tables):
+        return _summary(key, cpu, skipped=True)
+    _fault(f"{key}#merge")
+    want = _input_hash(key, ver)
+    folders = [_chunk_dir(root_p, part, i, n) for i in range(n)]
+    missing = [f for f in folders if not _chunk_done(f, want, tables)]
+    if missing:
+        raise StoreError(f"{missing[0]}: this chunk of partition {key} is not annotated; run 'araz store annotate "
+                         f"{root}' again")
+    meta = {"partition": key, "input": want}
+    rows = {}
+    for name in tables:
+        pieces = [feather.read_table(f / f"{name}.arrow", memory_map=True) for f in folders]
+        full = [x for x in pieces if x.num_rows]
+        table = pa.concat_tables(full, promote_options="permissive") if full else _schemas()[name].empty_table()
+        if name in _SORTED and table.num_rows:
+            table = table.sort_by([(c, "ascending") for c in _SORTED[name]])  # unique keys: one order
+        write_table(part.annotation(root_p, name), table, meta)
+        rows[name] = table.num_rows
+    shutil.rmtree(root_p / "annotations" / CHUNKS / part.key, ignore_errors=True)
+    return _summary(key, cpu, rows=rows, kind="merge")
+
+
+def run_task(root: str, key: str, ver: str, tables, i: int, n: int, *after) -> dict:
+    """One task of the map: a whole partition (``n == 1``), chunk ``i`` of ``n``, or the merge (``i == -1``)."""
+    if n == 1:
+        return annotate_partition(root, key, ver, tables)
+    if i < 0:
+        return merge_chunks(root, key, ver, tables, n, *after)
+    return annotate_chunk(root, key, ver, tables, i, n)
+
+
+def _plan(root: Path, parts: list[Partition], chunk_docs: int) -> list[tuple[str, int, int]]:
+    """``(key, chunks, documents)`` per partition, largest tasks first (the map ends on small ones)."""
+    import pyarrow.parquet as pq
+
+    plan = []
+    for p in parts:
+        docs = pq.ParquetFile(p.file(root, "documents")).metadata.num_rows
+        plan.append((p.key, max(1, -(-docs // chunk_docs)), docs))
+    return sorted(plan, key=lambda x: -x[2] / x[1])
+
+
+def _units(plan) -> list[tuple[str, int, int]]:
+    """The compute tasks ``(key, i, n)`` of a plan, in its order (merges come when their chunks are done)."""
+    return [(key, i, n) for key, n, _ in plan for i in range(n)]
+
+
+def _name(unit) -> str:
+    key, i, n = unit
+    return key if n == 1 else (f"{key} (merge of {n} chunks)" if i < 0 else f"{key} (chunk {i + 1} of {n})")
 
 
 # ---- backends -----------------------------------------------------------------------------
-def _inline(root, keys, ver, tables, retries, results, failed):
+def _inline(root, plan, ver, tables, retries, results, failed):
     attempts = 0
-    for k in keys:
+
+    def run(unit) -> bool:
+        nonlocal attempts
         for attempt in range(retries + 1):
             attempts += 1
             try:
-                results.append(annotate_partition(str(root), k, ver, tables))
-                break
+                results.append(run_task(str(root), unit[0], ver, tables, unit[1], unit[2]))
+                return True
             except Exception as exc:  # noqa: BLE001 - retried, then reported by key
                 if attempt == retries:
-                    failed[k] = f"{type(exc).__name__}: {exc}"
+                    failed[_name(unit)] = f"{type(exc).__name__}: {exc}"
+        return False
+
+    for key, n, _ in plan:
+        ok = all([run((key, i, n)) for i in range(n)])
+        if n > 1 and ok:
+            run((key, -1, n))
     return attempts
 
 
-def _processes(root, keys, ver, tables, retries, results, failed, workers):
+def _processes(root, plan, ver, tables, retries, results, failed, workers):
     import multiprocessing as mp
     from collections import deque
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -259,27 +413,38 @@ def _processes(root, keys, ver, tables, retries, results, failed, workers):
     # flight with it, so the tasks in flight then are *suspects*: each is rerun alone in a
     # pool of its own; only a task that breaks its own pool is charged an attempt.
     ctx = mp.get_context("spawn")
-    left = {k: retries + 1 for k in keys}
+    todo = deque(_units(plan))
+    left = {u: retries + 1 for u in todo}
+    waiting = {key: n for key, n, _ in plan if n > 1}  # chunks not done yet, per chunked partition
     attempts = 0
-    todo = deque(keys)
 
-    def charge(k, exc):
-        left[k] -= 1
-        if left[k] > 0:
+    def finished(unit, result):
+        results.append(result)
+        key, i, n = unit
+        if n > 1 and i >= 0:
+            waiting[key] -= 1
+            if waiting[key] == 0:
+                merge = (key, -1, n)
+                left[merge] = retries + 1
+                todo.appendleft(merge)  # join (and free the staging) before starting new work
+
+    def charge(unit, exc):
+        left[unit] -= 1
+        if left[unit] > 0:
             return True
-        failed[k] = f"{type(exc).__name__}: {exc}"
+        failed[_name(unit)] = f"{type(exc).__name__}: {exc}"
         return False
 
-    def alone(k):
+    def alone(unit):
         nonlocal attempts
         while True:
             attempts += 1
             with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as solo:
                 try:
-                    results.append(solo.submit(annotate_partition, str(root), k, ver, tables).result())
+                    finished(unit, solo.submit(run_task, str(root), unit[0], ver, tables, unit[1], unit[2]).result())
                     return
                 except Exception as exc:  # noqa: BLE001 - includes BrokenProcessPool
-                    if not charge(k, exc):
+                    if not charge(unit, exc):
                         return
 
     while todo:
@@ -288,26 +453,37 @@ def _processes(root, keys, ver, tables, retries, results, failed, workers):
             running = {}
             while (todo or running) and not suspects:
                 while todo and len(running) < workers:
-                    k = todo.popleft()
-                    running[pool.submit(annotate_partition, str(root), k, ver, tables)] = k
+                    u = todo.popleft()
+                    running[pool.submit(run_task, str(root), u[0], ver, tables, u[1], u[2])] = u
                     attempts += 1
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    k = running.pop(fut)
+                    u = running.pop(fut)
                     try:
-                        results.append(fut.result())
+                        finished(u, fut.result())
                     except BrokenProcessPool:
-                        suspects.append(k)
+                        suspects.append(u)
                     except Exception as exc:  # noqa: BLE001 - retried, then reported by key
-                        if charge(k, exc):
-                            todo.append(k)
+                        if charge(u, exc):
+                            todo.append(u)
             suspects += list(running.values())
-        for k in suspects:
-            alone(k)
+        for u in suspects:
+            alone(u)
     return attempts
 
 
-def _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler, processes, clock):
+def _warm_worker() -> float:
+    """Import the annotators and run them on one shipped document (what a worker's first task would
+    load: gazetteer, lexicon, matchers); return the CPU seconds it took."""
+    from ..corpus import load_corpus
+
+    cpu = time.process_time()
+    corpus = load_corpus()
+    annotations_of(corpus.subset(corpus.doc_ids[:1]))
+    return time.process_time() - cpu
+
+
+def _dask(root, plan, ver, tables, retries, results, failed, workers, scheduler, processes, clock):
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -322,30 +498,48 @@ def _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler,
                                dashboard_address=":0", memory_limit="4GiB" if processes else 0)
         client = Client(cluster)
     try:
+        # each worker imports araz and loads the gazetteer, lexicon and matchers before the map
+        # (~1.5 s, once per worker process, whatever the archive): start-up, like the cluster's,
+        # kept out of the map's time so that it measures annotation; its CPU is counted
+        clock["warm_cpu"] = sum(client.run(_warm_worker).values())
         clock["map_start"] = time.perf_counter()
-        futures = client.map(annotate_partition, [str(root)] * len(keys), keys, [ver] * len(keys), [tables] * len(keys),
-                             key=[f"araz-annotate-{k}" for k in keys], retries=retries, pure=False)
-        for fut in as_completed(futures):
-            k = keys[futures.index(fut)]
+        units, merges = [], []
+        for key, n, _ in plan:
+            units += [(key, i, n) for i in range(n)]
+        # one graph: the compute tasks in plan order (the scheduler runs them first come, first
+        # served), each merge after its chunks and before any new chunk (higher priority)
+        futures = client.map(run_task, [str(root)] * len(units), [u[0] for u in units], [ver] * len(units),
+                             [tables] * len(units), [u[1] for u in units], [u[2] for u in units],
+                             key=[f"araz-annotate-{k}-{i}of{n}" for k, i, n in units], retries=retries, pure=False)
+        of = dict(zip(futures, units))
+        for key, n, _ in plan:
+            if n > 1:
+                deps = [f for f, u in zip(futures, units) if u[0] == key]
+                m = client.submit(run_task, str(root), key, ver, tables, -1, n, *deps, key=f"araz-merge-{key}",
+                                  retries=retries, pure=False, priority=1)
+                of[m] = (key, -1, n)
+                merges.append(m)
+        for fut in as_completed(list(of)):
             try:
                 results.append(fut.result())
             except Exception as exc:  # noqa: BLE001 - after the scheduler's retries
-                failed[k] = f"{type(exc).__name__}: {exc}"
+                failed[_name(of[fut])] = f"{type(exc).__name__}: {exc}"
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    return len(keys)  # the scheduler retries on its own; it does not tell how often
+    return len(of)  # the scheduler retries on its own; it does not tell how often
 
 
 def annotate(store, *, workers: int | None = None, scheduler: str | None = None, backend: str | None = None,
-             retries: int = 2, processes: bool = True, tables=None) -> AnnotateReport:
+             retries: int = 2, processes: bool = True, tables=None, chunk_docs: int = CHUNK_DOCS) -> AnnotateReport:
     """Annotate every partition of ``store`` not already annotated; return an :class:`AnnotateReport`.
 
     ``backend``: ``"inline"`` (default), ``"processes"`` (``workers`` local processes) or
     ``"dask"`` (default when ``workers`` or ``scheduler`` is given: a ``LocalCluster`` of
     ``workers`` processes — threads if ``processes=False`` — or the cluster at ``scheduler``).
     ``tables``: only these annotation tables (default: all of :data:`ANNOTATIONS`).
+    ``chunk_docs``: documents per task (a larger partition is annotated in chunks; see above).
     Raises :class:`StoreError` naming the partitions that still failed after ``retries``.
     """
     root = check_root(store).resolve()
@@ -354,39 +548,54 @@ def annotate(store, *, workers: int | None = None, scheduler: str | None = None,
         raise StoreError(f"backend {backend!r} is unknown; use 'inline', 'processes' or 'dask'")
     if workers is not None and workers < 1:
         raise StoreError(f"workers={workers}: give at least 1 worker")
+    if chunk_docs < 1:
+        raise StoreError(f"chunk_docs={chunk_docs}: a task needs at least 1 document")
     tables = _tables(tables)
     t0 = time.perf_counter()
     clock: dict = {}
     ver = version()
     parts = partitions(root)
     skipped = [p.key for p in parts if is_done(root, p, ver, tables)]
-    keys = [p.key for p in parts if p.key not in set(skipped)]
+    plan = _plan(root, [p for p in parts if p.key not in set(skipped)], chunk_docs)
     results: list[dict] = []
     failed: dict[str, str] = {}
     attempts = 0
-    if keys:
+    if plan:
         if backend == "inline":
-            attempts = _inline(root, keys, ver, tables, retries, results, failed)
+            attempts = _inline(root, plan, ver, tables, retries, results, failed)
         elif backend == "processes":
-            attempts = _processes(root, keys, ver, tables, retries, results, failed, workers or os.cpu_count() or 1)
+            attempts = _processes(root, plan, ver, tables, retries, results, failed, workers or os.cpu_count() or 1)
         else:
-            attempts = _dask(root, keys, ver, tables, retries, results, failed, workers, scheduler, processes, clock)
+            attempts = _dask(root, plan, ver, tables, retries, results, failed, workers, scheduler, processes, clock)
     t1 = time.perf_counter()
+    staging = root / "annotations" / CHUNKS
+    if staging.exists() and not failed:  # the merges removed their chunks; what is left is empty folders
+        for d in sorted((x for x in staging.rglob("*") if x.is_dir()), key=lambda x: -len(x.parts)):
+            if not any(d.iterdir()):
+                d.rmdir()
+        if not any(staging.iterdir()):
+            staging.rmdir()
     from .rollup import rollup
 
     rollup(root)  # per-document sums for the explorer's charts (DuckDB; seconds per 10^5 articles)
-    written = sorted(r["key"] for r in results if not r["skipped"])
-    skipped += [r["key"] for r in results if r["skipped"]]
+    whole = [r for r in results if r.get("kind") in ("partition", "merge") or (r["skipped"] and "#" not in r["key"])]
+    written = sorted(r["key"] for r in whole if not r["skipped"])
+    skipped += [r["key"] for r in whole if r["skipped"]]
     rows: dict[str, int] = {}
     map_start = clock.get("map_start", t0)
+    for r in whole:
+        for name, k in r["rows"].items():
+            rows[name] = rows.get(name, 0) + k
+    peaks: dict[str, float] = {}
     for r in results:
-        for name, n in r["rows"].items():
-            rows[name] = rows.get(name, 0) + n
+        w = f"{r['host']}:{r['pid']}"
+        peaks[w] = max(peaks.get(w, 0.0), r["peak_rss_mb"])
     report = AnnotateReport(root, backend, tuple(written), tuple(sorted(skipped)), tuple(sorted(failed)), attempts,
-                            rows, time.perf_counter() - t0,
-                            max([r["peak_rss_mb"] for r in results], default=0.0),
-                            sum(r.get("cpu_s", 0.0) for r in results), t1 - map_start,
-                            tuple(sorted(Counter((r["host"], r["pid"]) for r in results if "pid" in r).values())))
+                            rows, time.perf_counter() - t0, max(peaks.values(), default=0.0),
+                            sum(r.get("cpu_s", 0.0) for r in results) + clock.get("warm_cpu", 0.0), t1 - map_start,
+                            tuple(sorted(Counter(f"{r['host']}:{r['pid']}" for r in results if not r["skipped"]).values())),
+                            tuple(r["docs"] for r in results if "docs" in r), sum(r.get("kind") == "merge" for r in results),
+                            peaks)
     if failed:
         lines = "; ".join(f"{k}: {why}" for k, why in sorted(failed.items())[:5])
         raise StoreError(f"{root}: {len(failed)} partition(s) failed after {retries} retries ({lines}); the "

@@ -26,7 +26,8 @@ def _annotate(args) -> int:
               file=sys.stderr)
         return 2
     r = annotate(args.store, workers=args.workers, scheduler=args.scheduler, backend=args.backend,
-                 retries=args.retries, tables=args.tables.split(",") if args.tables else None)
+                 retries=args.retries, tables=args.tables.split(",") if args.tables else None,
+                 **({"chunk_docs": args.chunk_docs} if args.chunk_docs else {}))
     rows = ", ".join(f"{k} {v:,}" for k, v in r.rows.items())
     print(f"{r.store}: {len(r.written)} partition(s) annotated, {len(r.skipped)} already done "
           f"({r.backend}, {r.seconds:.1f} s){'; rows: ' + rows if rows else ''}")
@@ -65,7 +66,9 @@ def register(subparsers) -> None:
     a.add_argument("--backend", choices=["inline", "processes", "dask"],
                    help="inline (default without --workers), processes (local, no Dask) or dask")
     a.add_argument("--tables", help="only these annotation tables, comma-separated (default: all)")
-    a.add_argument("--retries", type=int, default=2, help="retries per failed partition (default 2)")
+    a.add_argument("--retries", type=int, default=2, help="retries per failed task (default 2)")
+    a.add_argument("--chunk-docs", type=int, metavar="N",
+                   help="articles per task: larger partitions are annotated in chunks (default 1,000)")
     a.set_defaults(func=_annotate)
     i = sub.add_parser("info", help="partitions, documents and annotation progress of a store")
     i.add_argument("store")
