@@ -34,14 +34,18 @@ months x entities, not by the number of articles).
 """
 from __future__ import annotations
 
+import hashlib
+from itertools import groupby
 from pathlib import Path
 
 import duckdb
 
-import hashlib
-from itertools import groupby
-
 from .layout import Partition, check_root, partitions, read_meta, write_table
+
+#: mentions per (document, entity): the same query for actors and for corridors
+_ENTITY_DOCS = """
+        SELECT doc_id, entity_id, any_value(label) AS label, any_value(entity_type) AS entity_type, count(*) AS n
+        FROM read_parquet(?) GROUP BY doc_id, entity_id ORDER BY doc_id, entity_id"""
 
 ROLLUPS = {
     "tone_docs": ("tone", """
@@ -50,12 +54,8 @@ ROLLUPS = {
                count(*) FILTER (label = 'conf') AS n_conf, count(*) FILTER (label = 'mixed') AS n_mixed,
                count(*) FILTER (label = 'neutral') AS n_neutral, sum(labelling) AS labelling
         FROM read_parquet(?) GROUP BY doc_id, voice ORDER BY doc_id, voice"""),
-    "actor_docs": ("actors", """
-        SELECT doc_id, entity_id, any_value(label) AS label, any_value(entity_type) AS entity_type, count(*) AS n
-        FROM read_parquet(?) GROUP BY doc_id, entity_id ORDER BY doc_id, entity_id"""),
-    "corridor_docs": ("corridors", """
-        SELECT doc_id, entity_id, any_value(label) AS label, any_value(entity_type) AS entity_type, count(*) AS n
-        FROM read_parquet(?) GROUP BY doc_id, entity_id ORDER BY doc_id, entity_id"""),
+    "actor_docs": ("actors", _ENTITY_DOCS),
+    "corridor_docs": ("corridors", _ENTITY_DOCS),
     "comention_docs": ("actors", """
         WITH u AS (SELECT DISTINCT doc_id, paragraph, sentence, entity_id FROM read_parquet(?))
         SELECT a.doc_id, a.entity_id AS source, b.entity_id AS target, count(*) AS weight,
@@ -74,6 +74,16 @@ _MONTH = "CAST(date_trunc('month', {col}) AS DATE)"
 _DOCS = f"""SELECT doc_id, outlet, perspective, date_estimate, published_start AS ps, published_end AS pe,
                    {_MONTH.format(col='published_start')} AS m0, {_MONTH.format(col='published_end')} AS m1
             FROM read_parquet(?)"""
+
+#: mentions per month x outlet (actors and corridors alike), counted in the month of the
+#: document's first possible date (as mention_counts does); published_start / published_end are
+#: the first days of the months of its first and last possible dates
+_ENTITY_MONTHS = f"""
+        WITH d AS ({_DOCS})
+        SELECT d.outlet, d.perspective, m0 AS published_start, m1 AS published_end, a.entity_id, a.label,
+               a.entity_type, CAST(sum(a.n) AS BIGINT) AS n, count(*) AS n_docs,
+               count(*) FILTER (d.date_estimate) AS n_estimated
+        FROM read_parquet(?) a JOIN d USING (doc_id) GROUP BY ALL ORDER BY ALL"""
 
 MONTHLY = {
     # tone: the row of araz.store.queries.tone_over_time(freq='M') — a document inside one month
@@ -98,21 +108,8 @@ MONTHLY = {
                sum(labelling) AS labelling
         FROM v JOIN d USING (doc_id)
         GROUP BY ALL ORDER BY ALL"""),
-    # mentions: counted in the month of the document's first possible date (as mention_counts
-    # does); published_start / published_end are the first days of the months of its first and
-    # last possible dates
-    "actor_months": ("actor_docs", f"""
-        WITH d AS ({_DOCS})
-        SELECT d.outlet, d.perspective, m0 AS published_start, m1 AS published_end, a.entity_id, a.label,
-               a.entity_type, CAST(sum(a.n) AS BIGINT) AS n, count(*) AS n_docs,
-               count(*) FILTER (d.date_estimate) AS n_estimated
-        FROM read_parquet(?) a JOIN d USING (doc_id) GROUP BY ALL ORDER BY ALL"""),
-    "corridor_months": ("corridor_docs", f"""
-        WITH d AS ({_DOCS})
-        SELECT d.outlet, d.perspective, m0 AS published_start, m1 AS published_end, a.entity_id, a.label,
-               a.entity_type, CAST(sum(a.n) AS BIGINT) AS n, count(*) AS n_docs,
-               count(*) FILTER (d.date_estimate) AS n_estimated
-        FROM read_parquet(?) a JOIN d USING (doc_id) GROUP BY ALL ORDER BY ALL"""),
+    "actor_months": ("actor_docs", _ENTITY_MONTHS),
+    "corridor_months": ("corridor_docs", _ENTITY_MONTHS),
     # co-mentions: pairs per month x outlet, the weight and documents summed, the first example kept
     "comention_months": ("comention_docs", f"""
         WITH d AS ({_DOCS})
